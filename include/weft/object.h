@@ -1,0 +1,288 @@
+/*
+ * weft/object.h — the object header and the reference-counting macros.
+ *
+ * Free-threaded flavour (ARCHITECTURE decision 1), 24 bytes:
+ *
+ *   off  field          who writes it / how it is read
+ *    0   ob_tid         small index of the owning thread (1..N), 0 = no owner
+ *                       (merged or immortal).  Set at creation by the
+ *                       allocating thread; cleared (relaxed store) by the
+ *                       merge paths *before* the CAS to MERGED, so that
+ *                       "tid == 0 => merged or immortal" always holds.
+ *                       Everyone reads it with relaxed loads.
+ *    4   ob_ref_local   owner-only count.  The owner updates it with relaxed
+ *                       load + relaxed store (no RMW); other threads read it
+ *                       only to test immortality.  UINT32_MAX = immortal.
+ *    8   ob_ref_shared  (count << 2) | state, count signed.  Every thread
+ *                       changes it with atomic RMWs; state bits only move
+ *                       upward DEFAULT(0) -> MAYBE_WEAKREF(1) -> QUEUED(2) ->
+ *                       MERGED(3), always by CAS.
+ *   12   ob_mutex       per-object 1-byte mutex (see weft/mutex.h); locked
+ *                       only through critical sections.
+ *   13   ob_gc_bits     WF_GC_* bits; relaxed RMW under the object's lock or
+ *                       while the object is private; relaxed loads anywhere.
+ *   14   ob_flags       WF_OBJ_* bits; written only before the object is
+ *                       published (creation), read without synchronisation.
+ *   16   ob_type        the type; immutable after publication.
+ *
+ * GIL flavour, 16 bytes: ob_refcnt (plain integer, protected by the GIL) and
+ * ob_type.
+ *
+ * The true count of a free-threaded object is ob_ref_local + (shared >> 2)
+ * (arithmetic shift; the shared count may be negative).  An object is
+ * destroyed exactly once: by its owner when the local count reaches zero
+ * and the shared word is exactly 0 (the fast path), or by whoever brings a
+ * MERGED count to zero.  See docs/internals/refcounting.md.
+ *
+ * One macro set (wf_incref/wf_decref/...) serves both flavours.
+ */
+#ifndef WEFT_OBJECT_H
+#define WEFT_OBJECT_H
+
+#include <assert.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "weft/config.h"
+#include "weft/mutex.h"
+
+typedef struct wf_object wf_object;
+typedef struct wf_type wf_type;
+
+/* ob_flags bits (written only before publication). */
+#define WF_OBJ_STATIC 0x0001u /* statically allocated: never freed */
+
+#if WF_FREE_THREADED
+
+struct wf_object {
+    _Atomic uint32_t ob_tid;
+    _Atomic uint32_t ob_ref_local;
+    _Atomic int32_t ob_ref_shared;
+    wf_mutex ob_mutex;
+    _Atomic uint8_t ob_gc_bits;
+    uint16_t ob_flags;
+    wf_type *ob_type;
+};
+
+static_assert(sizeof(struct wf_object) == 24, "free-threaded header is 24 bytes");
+static_assert(offsetof(struct wf_object, ob_ref_shared) == 8, "layout");
+static_assert(offsetof(struct wf_object, ob_type) == 16, "layout");
+
+/* States of the low two bits of ob_ref_shared. */
+#define WF_REF_DEFAULT 0
+#define WF_REF_MAYBE_WEAKREF 1
+#define WF_REF_QUEUED 2
+#define WF_REF_MERGED 3
+#define WF_REF_STATE_MASK 3
+#define WF_REF_SHARED_SHIFT 2
+#define WF_REF_SHARED(count, state) ((int32_t)(((uint32_t)(count) << WF_REF_SHARED_SHIFT) | (uint32_t)(state)))
+#define WF_REF_SHARED_COUNT(shared) ((int32_t)(shared) >> WF_REF_SHARED_SHIFT)
+
+#define WF_IMMORTAL_LOCAL UINT32_MAX
+/* Bias added to the shared count of a deferred object, so that stack
+ * references the VM does not count can never drive it to zero outside the
+ * collector (or wf_clear_deferred). */
+#define WF_REF_DEFERRED_BIAS (1 << 26)
+
+/* ob_gc_bits */
+#define WF_GC_TRACKED 0x01u
+#define WF_GC_FINALIZED 0x02u
+#define WF_GC_UNREACHABLE 0x04u
+#define WF_GC_FROZEN 0x08u
+#define WF_GC_SHARED 0x10u  /* a container a non-owner has touched */
+#define WF_GC_ALIVE 0x20u
+#define WF_GC_DEFERRED 0x40u /* uses deferred reference counting */
+
+#define WF_OBJECT_HEAD_INIT(type)                                                     \
+    {.ob_tid = 0, .ob_ref_local = WF_IMMORTAL_LOCAL, .ob_ref_shared = 0,              \
+     .ob_mutex = WF_MUTEX_INIT, .ob_gc_bits = 0, .ob_flags = WF_OBJ_STATIC,           \
+     .ob_type = (type)}
+
+/* Index of the calling thread in the thread registry (threads/thread.c):
+ * 1..N while the thread is registered, WFT_NO_INDEX otherwise.  It is
+ * never 0, so an unowned object (tid 0) is never "owned" by anyone. */
+#define WFT_NO_INDEX UINT32_MAX
+extern _Thread_local uint32_t wft_tls_index;
+
+#else /* WF_GIL_BUILD */
+
+struct wf_object {
+    intptr_t ob_refcnt; /* protected by the GIL */
+    wf_type *ob_type;
+};
+
+static_assert(sizeof(struct wf_object) == 16, "GIL header is 16 bytes");
+static_assert(offsetof(struct wf_object, ob_type) == 8, "layout");
+
+/* Immortal objects have the sign bit of the low 32 bits set: increments and
+ * decrements skip them, and a count that somehow reaches 2^31 turns
+ * immortal (a leak) instead of overflowing.  */
+#define WF_IMMORTAL_REFCNT_GIL ((intptr_t)0xC0000000u)
+
+#define WF_OBJECT_HEAD_INIT(type) {.ob_refcnt = WF_IMMORTAL_REFCNT_GIL, .ob_type = (type)}
+
+#endif
+
+/* What wf_refcnt() reports for an immortal object. */
+#define WF_IMMORTAL_REFCNT ((intptr_t)0x3FFFFFFF)
+
+/* A minimal type: the slots the memory and thread layers call through.
+ * The interpreter extends this struct (weft/type.h grows with it). */
+typedef int (*wf_visitproc)(wf_object *, void *);
+struct wf_type {
+    wf_object ob_base;
+    const char *tp_name;
+    size_t tp_basicsize;
+    size_t tp_itemsize;
+    uint64_t tp_flags;
+    void (*tp_dealloc)(wf_object *);
+    int (*tp_traverse)(wf_object *, wf_visitproc, void *);
+};
+
+/* Out-of-line paths (runtime/memory/refcount.c). */
+void wf_dealloc(wf_object *op);
+#if WF_FREE_THREADED
+void wf_merge_zero_local(wf_object *op);
+void wf_decref_shared(wf_object *op);
+#endif
+
+static inline bool wf_is_immortal(const wf_object *op) {
+#if WF_FREE_THREADED
+    return atomic_load_explicit(&((wf_object *)op)->ob_ref_local, memory_order_relaxed) ==
+           WF_IMMORTAL_LOCAL;
+#else
+    return (int32_t)op->ob_refcnt < 0;
+#endif
+}
+
+#if WF_FREE_THREADED
+static inline bool wf_is_owned_by_current_thread(const wf_object *op) {
+    return atomic_load_explicit(&((wf_object *)op)->ob_tid, memory_order_relaxed) ==
+           wft_tls_index;
+}
+#endif
+
+WF_INLINE void wf_incref(wf_object *op) {
+#if WF_FREE_THREADED
+    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+    uint32_t next = local + 1;
+    if (next == 0) return; /* immortal */
+    if (wf_is_owned_by_current_thread(op))
+        atomic_store_explicit(&op->ob_ref_local, next, memory_order_relaxed);
+    else
+        atomic_fetch_add_explicit(&op->ob_ref_shared, 1 << WF_REF_SHARED_SHIFT,
+                                  memory_order_relaxed);
+#else
+    if ((int32_t)op->ob_refcnt < 0) return;
+    op->ob_refcnt++;
+#endif
+}
+
+WF_INLINE void wf_decref(wf_object *op) {
+#if WF_FREE_THREADED
+    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+    if (local == WF_IMMORTAL_LOCAL) return;
+    if (wf_is_owned_by_current_thread(op)) {
+        local--;
+        atomic_store_explicit(&op->ob_ref_local, local, memory_order_relaxed);
+        if (local == 0) wf_merge_zero_local(op);
+    } else {
+        wf_decref_shared(op);
+    }
+#else
+    if ((int32_t)op->ob_refcnt < 0) return;
+    if (--op->ob_refcnt == 0) wf_dealloc(op);
+#endif
+}
+
+WF_INLINE void wf_xincref(wf_object *op) {
+    if (op) wf_incref(op);
+}
+WF_INLINE void wf_xdecref(wf_object *op) {
+    if (op) wf_decref(op);
+}
+WF_INLINE wf_object *wf_newref(wf_object *op) {
+    wf_incref(op);
+    return op;
+}
+WF_INLINE wf_object *wf_xnewref(wf_object *op) {
+    if (op) wf_incref(op);
+    return op;
+}
+#define WF_INCREF(op) wf_incref((wf_object *)(op))
+#define WF_DECREF(op) wf_decref((wf_object *)(op))
+#define WF_XINCREF(op) wf_xincref((wf_object *)(op))
+#define WF_XDECREF(op) wf_xdecref((wf_object *)(op))
+#define WF_CLEAR(slot)                                \
+    do {                                              \
+        wf_object *wf_tmp_ = (wf_object *)(slot);     \
+        if (wf_tmp_) { (slot) = NULL; wf_decref(wf_tmp_); } \
+    } while (0)
+
+/* Initialise the header of freshly allocated, not yet published memory:
+ * owned by the calling thread with one reference.  All stores are atomic
+ * because a lock-free reader holding a stale pointer to the previous
+ * occupant of this memory may probe the count fields concurrently. */
+void wf_object_init(wf_object *op, wf_type *type);
+
+/* The current count (for tests, sys.getrefcount, the GC).  Immortal
+ * objects report WF_IMMORTAL_REFCNT; deferred objects exclude the bias. */
+intptr_t wf_refcnt(const wf_object *op);
+
+/* Make op immortal: never freed, count traffic skipped.  Call it while
+ * op is private to the calling thread (or the world is stopped). */
+void wf_set_immortal(wf_object *op);
+
+/* Deferred reference counting: the shared count carries a large bias so
+ * that references the VM does not count (stack references) cannot free the
+ * object.  Free-threaded only; in the GIL flavour these do nothing.
+ * wf_set_deferred must be called by the owner while the shared word is
+ * still 0.  wf_clear_deferred removes the bias (collector, shutdown) and
+ * deallocates op if nothing else refers to it.  */
+void wf_set_deferred(wf_object *op);
+void wf_clear_deferred(wf_object *op);
+bool wf_is_deferred(const wf_object *op);
+
+/* Try-incref primitives for lock-free readers.  op may be a stale pointer
+ * into type-stable memory (runtime/memory/slab.c): these never write to a
+ * dead object's fields except through a CAS that fails on dead objects.
+ *
+ *   wf_try_incref(op)            new reference if op is alive and the
+ *                                shared count may be raised safely
+ *   wf_try_incref_compare(s, op) ... and *s still holds op afterwards
+ *   wf_xget_ref(s)               retry loop: a new reference to *s or NULL
+ *   wf_try_xget_ref(s, &out)     one attempt; false = take the locked path
+ *   wf_incref_with_lock(op)      incref on the locked fallback path: also
+ *                                moves op out of DEFAULT (MAYBE_WEAKREF) so
+ *                                later lock-free reads of it succeed
+ */
+bool wf_try_incref(wf_object *op);
+bool wf_try_incref_compare(wf_object *_Atomic *slot, wf_object *op);
+wf_object *wf_xget_ref(wf_object *_Atomic *slot);
+bool wf_try_xget_ref(wf_object *_Atomic *slot, wf_object **out);
+void wf_incref_with_lock(wf_object *op);
+
+/* Merge op's local count into its shared count (tid := 0, state MERGED),
+ * adding extra; returns the merged count.  Called by the owner, by the
+ * merge-queue drain, or for an exited owner's objects. Free-threaded only. */
+#if WF_FREE_THREADED
+intptr_t wf_explicit_merge(wf_object *op, intptr_t extra);
+void wf_set_maybe_weakref(wf_object *op);
+#endif
+
+/* GC bits (free-threaded header; the GIL flavour keeps none yet). */
+#if WF_FREE_THREADED
+static inline uint8_t wf_gc_bits(const wf_object *op) {
+    return atomic_load_explicit(&((wf_object *)op)->ob_gc_bits, memory_order_relaxed);
+}
+static inline void wf_gc_bits_set(wf_object *op, uint8_t bits) {
+    atomic_fetch_or_explicit(&op->ob_gc_bits, bits, memory_order_relaxed);
+}
+static inline void wf_gc_bits_clear(wf_object *op, uint8_t bits) {
+    atomic_fetch_and_explicit(&op->ob_gc_bits, (uint8_t)~bits, memory_order_relaxed);
+}
+#endif
+
+#endif /* WEFT_OBJECT_H */
