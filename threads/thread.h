@@ -93,7 +93,7 @@ typedef struct wft_hooks {
 void wft_add_hooks(const wft_hooks *hooks);
 
 /* Runtime-wide set-up and tear-down of the registry.  wft_runtime_fini
- * requires that only the calling thread is still registered. */
+ * requires that no thread is registered any more. */
 void wft_runtime_init(void);
 void wft_runtime_fini(void);
 

@@ -51,6 +51,12 @@
 typedef struct wf_object wf_object;
 typedef struct wf_type wf_type;
 
+/* Index of the calling thread in the thread registry (threads/thread.c):
+ * 1..N while the thread is registered, WFT_NO_INDEX otherwise.  It is
+ * never 0, so an unowned object (tid 0) is never "owned" by anyone. */
+#define WFT_NO_INDEX UINT32_MAX
+extern _Thread_local uint32_t wft_tls_index;
+
 /* ob_flags bits (written only before publication). */
 #define WF_OBJ_STATIC 0x0001u /* statically allocated: never freed */
 
@@ -99,12 +105,6 @@ static_assert(offsetof(struct wf_object, ob_type) == 16, "layout");
     {.ob_tid = 0, .ob_ref_local = WF_IMMORTAL_LOCAL, .ob_ref_shared = 0,              \
      .ob_mutex = WF_MUTEX_INIT, .ob_gc_bits = 0, .ob_flags = WF_OBJ_STATIC,           \
      .ob_type = (type)}
-
-/* Index of the calling thread in the thread registry (threads/thread.c):
- * 1..N while the thread is registered, WFT_NO_INDEX otherwise.  It is
- * never 0, so an unowned object (tid 0) is never "owned" by anyone. */
-#define WFT_NO_INDEX UINT32_MAX
-extern _Thread_local uint32_t wft_tls_index;
 
 #else /* WF_GIL_BUILD */
 

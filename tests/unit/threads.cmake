@@ -1,0 +1,1 @@
+weft_unit_test(test_threads unit/test_threads.c)
