@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#if WF_CONFIG_MIMALLOC
+#include "weft/config.h"
+
+#if WF_USE_MIMALLOC
 #include <mimalloc.h>
 #endif
 
@@ -74,7 +76,7 @@ void wf_print_build_info(FILE *out) {
     fprintf(out, "build_type: %s\n", WF_CONFIG_BUILD_TYPE);
     fprintf(out, "compiler: %s\n", WF_CONFIG_COMPILER);
     fprintf(out, "ck_version: %s\n", WF_CONFIG_CK_VERSION);
-#if WF_CONFIG_MIMALLOC
+#if WF_USE_MIMALLOC
     int v = mi_version();
     fprintf(out, "mimalloc_version: %d.%d.%d\n", v / 100, (v / 10) % 10, v % 10);
 #else

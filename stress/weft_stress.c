@@ -25,6 +25,7 @@
 #include "runtime/memory/memory.h"
 #include "threads/critsec.h"
 #include "threads/thread.h"
+#include "weft/type.h"
 #include "weft/weft.h"
 
 #define MAGIC_LIVE 0x5eedfacecafef00dULL
@@ -96,7 +97,9 @@ static void slots_step(uint64_t *rng) {
     uint64_t r = rng_next(rng);
     int i = (int)(r % NSLOTS);
     if ((r >> 32) % 4 == 0) {
-        wf_object *old = atomic_exchange_explicit(&slots[i], sobj_new(), memory_order_acq_rel);
+        wf_object *fresh = sobj_new();
+        wf_enable_try_incref(fresh); /* lock-free readers retry on this slot */
+        wf_object *old = atomic_exchange_explicit(&slots[i], fresh, memory_order_acq_rel);
         if (old) wf_decref(old);
     } else {
         wf_object *op = wf_xget_ref(&slots[i]);

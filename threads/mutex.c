@@ -42,6 +42,7 @@
 #include "weft/mutex.h"
 
 #define MAX_SPIN_COUNT 40
+#define MAX_SPIN_NS 100000 /* stop spinning after 0.1 ms, whatever the count */
 #define TIME_TO_BE_FAIR_NS 1000000 /* 1 ms */
 
 /* What a parked locker hands to the unlocker's callback (park_arg). */
@@ -81,10 +82,13 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
             continue;
         }
         if (!(v & WF_MUTEX_HAS_PARKED) && spins < max_spins) {
-            /* Spin only while nobody is parked: otherwise we would barge
-             * ahead of threads that have waited longer. */
+            /* Spin only while nobody is parked (otherwise we would barge
+             * ahead of threads that have waited longer) and only while it
+             * is cheap: on an oversubscribed machine one sched_yield can
+             * give away a whole time slice, and then parking is better. */
             sched_yield();
             spins++;
+            if (wft_monotonic_ns() - now > MAX_SPIN_NS) spins = max_spins;
             continue;
         }
         int64_t remaining = -1;

@@ -382,7 +382,7 @@ bool wft_park_interrupt(struct wft_thread *t) {
             dequeue(b, e);
             e->result = WFT_PARK_INTR;
             dequeued = hit = true;
-        } else if (e->state == ENTRY_NEW) {
+        } else if (e->state == ENTRY_NEW && !e->intr) {
             e->intr = 1; /* seen under the bucket lock before it enqueues */
             hit = true;
         }

@@ -128,18 +128,9 @@ static_assert(offsetof(struct wf_object, ob_type) == 8, "layout");
 /* What wf_refcnt() reports for an immortal object. */
 #define WF_IMMORTAL_REFCNT ((intptr_t)0x3FFFFFFF)
 
-/* A minimal type: the slots the memory and thread layers call through.
- * The interpreter extends this struct (weft/type.h grows with it). */
+/* The type object (struct wf_type) is defined in weft/type.h; the memory
+ * and thread layers call only its first slots, tp_dealloc and tp_traverse. */
 typedef int (*wf_visitproc)(wf_object *, void *);
-struct wf_type {
-    wf_object ob_base;
-    const char *tp_name;
-    size_t tp_basicsize;
-    size_t tp_itemsize;
-    uint64_t tp_flags;
-    void (*tp_dealloc)(wf_object *);
-    int (*tp_traverse)(wf_object *, wf_visitproc, void *);
-};
 
 /* Out-of-line paths (runtime/memory/refcount.c). */
 void wf_dealloc(wf_object *op);
@@ -257,6 +248,14 @@ bool wf_is_deferred(const wf_object *op);
  *   wf_incref_with_lock(op)      incref on the locked fallback path: also
  *                                moves op out of DEFAULT (MAYBE_WEAKREF) so
  *                                later lock-free reads of it succeed
+ *
+ * A try-incref by a non-owner fails while op's shared word is exactly 0
+ * (DEFAULT, no shared references), because the owner may be taking the
+ * fast dealloc path.  So the retry loop wf_xget_ref is only for slots whose
+ * values have try-incref enabled (wf_enable_try_incref before they are
+ * published, as a writer does for values that lock-free readers will read);
+ * otherwise readers use wf_try_xget_ref and fall back to a locked path that
+ * calls wf_incref_with_lock, which enables it.
  */
 bool wf_try_incref(wf_object *op);
 bool wf_try_incref_compare(wf_object *_Atomic *slot, wf_object *op);
@@ -271,6 +270,17 @@ void wf_incref_with_lock(wf_object *op);
 intptr_t wf_explicit_merge(wf_object *op, intptr_t extra);
 void wf_set_maybe_weakref(wf_object *op);
 #endif
+
+/* Let non-owners' try-increfs succeed on op from now on (free-threaded: move
+ * it to MAYBE_WEAKREF, forcing its owner onto the merge path when its local
+ * count drops to zero; GIL flavour: nothing to do). */
+static inline void wf_enable_try_incref(wf_object *op) {
+#if WF_FREE_THREADED
+    wf_set_maybe_weakref(op);
+#else
+    (void)op;
+#endif
+}
 
 /* GC bits (free-threaded header; the GIL flavour keeps none yet). */
 #if WF_FREE_THREADED

@@ -69,7 +69,7 @@ void wfm_visit_live_objects(wfm_visit_fn fn, void *arg);
 typedef struct wfm_stats {
     int64_t objects_live;   /* allocated and not yet freed */
     int64_t object_bytes_live; /* block bytes of live objects */
-    int64_t buffer_bytes_live; /* requested bytes of live buffers */
+    int64_t buffer_bytes_live; /* usable bytes (>= requested) of live buffers */
     int64_t slabs;          /* slabs owned by threads or orphaned */
     int64_t orphan_slabs;   /* slabs of exited threads not yet adopted */
     int64_t slabs_pending_release; /* empty slabs waiting on a grace period */

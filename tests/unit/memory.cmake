@@ -1,0 +1,1 @@
+weft_unit_test(test_memory unit/test_memory.c XCHECK)
