@@ -26,6 +26,14 @@
 #include "threads/thread.h"
 #include "weft/weft.h"
 
+/* The object layer (runtime/objects, library weft_objects) sits above this
+ * file's layers, and programs that test only threads/memory link weft_core
+ * alone.  So its entry points are weak references: they are called when the
+ * program links weft_objects (whose link interface forces them in with
+ * --undefined, see runtime/objects/objects.cmake) and skipped otherwise. */
+extern void wf_objects_init(void) __attribute__((weak));
+extern void wf_objects_fini(void) __attribute__((weak));
+
 void wf_runtime_init(void) {
     wft_runtime_init();
     wft_smr_init();
@@ -33,9 +41,11 @@ void wf_runtime_init(void) {
     wfm_init();
     wfm_refcount_init();
     wf_thread_enter();
+    if (wf_objects_init) wf_objects_init(); /* needs a registered thread */
 }
 
 void wf_runtime_fini(void) {
+    if (wf_objects_fini) wf_objects_fini();
     wf_thread_exit();
     wfm_refcount_fini();
     wft_smr_fini();

@@ -123,11 +123,18 @@ bool wft_gil_enabled(void) {
 
 /* In the free-threaded flavour, turning the GIL on or off also takes or
  * drops it for the calling thread if it is attached, so that its next
- * detach or attach stays balanced.  No other thread may be registered. */
+ * detach or attach stays balanced.  No other thread may be registered: one
+ * that is attached would go on running without the GIL (or keep holding
+ * it), so the switch is refused with a fatal error. */
 void wft_gil_set_enabled(bool on) {
 #if WF_FREE_THREADED
-    bool was = atomic_exchange_explicit(&gil.enabled, on, memory_order_relaxed);
     wft_thread *t = wft_current();
+    if (wft_thread_count() > (t != NULL ? 1u : 0u)) {
+        fprintf(stderr, "weft: fatal error: GIL switched %s while other threads are registered\n",
+                on ? "on" : "off");
+        abort();
+    }
+    bool was = atomic_exchange_explicit(&gil.enabled, on, memory_order_relaxed);
     if (t == NULL || was == on || wft_state_of(t) != WFT_ATTACHED) return;
     if (on)
         wft_gil_take(t);
@@ -138,11 +145,23 @@ void wft_gil_set_enabled(bool on) {
 #endif
 }
 
+/* Longest single wait: far beyond any real switch interval, and small
+ * enough that now + it never overflows time_t.  An interval longer than
+ * this is served as this (a drop request after 68 years instead of never). */
+#define GIL_MAX_WAIT_S ((int64_t)INT32_MAX)
+
+/* now + us on CLOCK_MONOTONIC, without overflow for any us >= 1 (us * 1000
+ * overflows int64 above ~292 years: sys.setswitchinterval(1e10)). */
 static struct timespec deadline_after_us(int64_t us) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    int64_t ns = (int64_t)ts.tv_nsec + us * 1000;
-    ts.tv_sec += (time_t)(ns / 1000000000);
+    int64_t sec = us / 1000000;
+    int64_t ns = (int64_t)ts.tv_nsec + (us % 1000000) * 1000;
+    if (sec >= GIL_MAX_WAIT_S) {
+        sec = GIL_MAX_WAIT_S;
+        ns = ts.tv_nsec;
+    }
+    ts.tv_sec += (time_t)(sec + ns / 1000000000);
     ts.tv_nsec = (long)(ns % 1000000000);
     return ts;
 }
@@ -202,6 +221,16 @@ static void gil_drop(wft_thread *t, bool force) {
             CHECK(pthread_cond_wait(&gil.switch_cond, &gil.switch_mutex));
         CHECK(pthread_mutex_unlock(&gil.switch_mutex));
     }
+}
+
+void wft_gil_forget_thread(wft_thread *t) {
+    if (!gil.ready) return;
+    CHECK(pthread_mutex_lock(&gil.mutex));
+    CHECK(pthread_mutex_lock(&gil.switch_mutex));
+    if (atomic_load_explicit(&gil.last_holder, memory_order_relaxed) == t)
+        atomic_store_explicit(&gil.last_holder, NULL, memory_order_relaxed);
+    CHECK(pthread_mutex_unlock(&gil.switch_mutex));
+    CHECK(pthread_mutex_unlock(&gil.mutex));
 }
 
 void wft_gil_drop(wft_thread *t) {

@@ -23,11 +23,17 @@
 void wft_gil_init(void);
 void wft_gil_fini(void);
 bool wft_gil_enabled(void);
-/* Free-threaded flavour only; call before any second thread is registered. */
+/* Free-threaded flavour only; call before any second thread is registered
+ * (a fatal error otherwise). */
 void wft_gil_set_enabled(bool on);
 
 void wft_gil_take(wft_thread *t);
 void wft_gil_drop(wft_thread *t);
+/* t is leaving the registry (it no longer holds the GIL): forget it as the
+ * last holder, so a later thread whose struct lands at the same address is
+ * not mistaken for it. */
+void wft_gil_forget_thread(wft_thread *t);
+
 /* Service a drop request: drop, let a waiter run, take it back. */
 void wft_gil_yield(wft_thread *t);
 

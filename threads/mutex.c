@@ -67,7 +67,8 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
     if (timeout_ns == 0) return WF_LOCK_TIMEOUT;
 
     int64_t now = wft_monotonic_ns();
-    int64_t deadline = timeout_ns > 0 ? now + timeout_ns : -1;
+    /* Saturate: a timeout past the end of the clock means "forever". */
+    int64_t deadline = timeout_ns > 0 && timeout_ns < INT64_MAX - now ? now + timeout_ns : -1;
     mutex_waiter w = {.time_to_be_fair = now + TIME_TO_BE_FAIR_NS, .handed_off = false};
     int spins = 0, max_spins = spin_limit();
 

@@ -289,7 +289,9 @@ static int wait_for_wake(bucket *b, wait_entry *e, int64_t deadline) {
 
 wft_park_status wft_park(const void *addr, const void *expected, size_t size,
                          int64_t timeout_ns, void *park_arg, bool detach) {
-    int64_t deadline = timeout_ns > 0 ? wft_monotonic_ns() + timeout_ns : -1;
+    int64_t now = timeout_ns > 0 ? wft_monotonic_ns() : 0;
+    /* Saturate: a timeout past the end of the clock means "forever". */
+    int64_t deadline = timeout_ns > 0 && timeout_ns < INT64_MAX - now ? now + timeout_ns : -1;
     wait_entry e = {.addr = addr, .park_arg = park_arg, .thread = wft_current()};
     atomic_init(&e.wake, 0);
     if (e.thread) reg_insert(&e);

@@ -136,6 +136,7 @@ void wft_thread_delete(wft_thread *t) {
     for (int i = wft_reg.nhooks - 1; i >= 0; i--)
         if (wft_reg.hooks[i].thread_exit) wft_reg.hooks[i].thread_exit(t);
     wft_detach(t);
+    wft_gil_forget_thread(t);
     wft_smr_thread_fini(t);
 
     wft_reg_lock();

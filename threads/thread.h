@@ -72,7 +72,6 @@ struct wft_thread {
                                    pointer, the record's fields say more */
     void *ext[WFT_EXT_COUNT];  /* upper-layer per-thread state */
     int holds_gil;             /* owner-only: this thread holds the GIL */
-    int detach_depth;          /* owner-only: nested wft_detach_scope count */
     pid_t native_id;           /* immutable */
     pthread_t pthread;         /* immutable */
     wft_thread *next;          /* registry list; under the registry lock */
@@ -140,7 +139,10 @@ uintptr_t wft_safepoint(wft_thread *t);
 /* Stop every other registered thread (ATTACHED ones at their next safe
  * point, DETACHED ones at once) and return with the world stopped; the
  * caller keeps running.  Requests are serialised.  The caller must be
- * registered and attached. */
+ * registered and attached.  Until wft_start_the_world the caller must not
+ * acquire a wf_mutex that other threads lock with detach (object locks,
+ * critical sections): a stopped thread may own one (a hand-off to a parked
+ * waiter makes it the owner before it can re-attach). */
 void wft_stop_the_world(void);
 void wft_start_the_world(void);
 /* True while a stop-the-world requested by the calling thread is active. */

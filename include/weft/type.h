@@ -203,6 +203,9 @@ typedef struct wf_getset_def {
 #define WF_TPFLAGS_TYPE_SUBCLASS (1ull << 31)
 #define WF_TPFLAGS_FLOAT_SUBCLASS (1ull << 32)
 #define WF_TPFLAGS_SUBCLASS_MASK (0xFFull << 24 | WF_TPFLAGS_FLOAT_SUBCLASS)
+/* Calling an instance with (self, *args) equals binding it to self with
+ * __get__ and calling the result (functions, method descriptors). */
+#define WF_TPFLAGS_METHOD_DESCRIPTOR (1ull << 34)
 /* A heap type whose instances carry a dict (at tp_dictoffset). */
 #define WF_TPFLAGS_HAS_DICT (1ull << 33)
 

@@ -10,6 +10,16 @@
  * recognised by the parser).  Comments and non-logical newlines (NL) are
  * skipped unless WFC_TOK_KEEP_COMMENTS is set.
  *
+ * As CPython 3.11's C tokenizer: "<>" is returned as NOTEQUAL (the parser
+ * must reject it unless it is "!="), a lone '!' as EXCLAMATION (no 3.11
+ * grammar rule accepts it), and '$', '?' and '`' as ERRORTOKEN tokens of
+ * one byte (CPython's parser reports "invalid syntax" there).  Identifiers
+ * are returned as written: the parser applies NFKC to non-ASCII names
+ * (wfo_uni_nfkc in runtime/objects/unicode_db.h), as CPython does.
+ * A NEWLINE (or NL) for a last line without a newline character has
+ * len 0.  INDENT spans the indentation; DEDENT is empty, at the first
+ * token of the dedented line (at the line after the last one at EOF).
+ *
  * Positions: lines are 1-based; columns are 0-based UTF-8 *byte* offsets
  * from the start of the line, as CPython's AST col_offset/end_col_offset.
  * Token text points into the tokenizer's own decoded (UTF-8) buffer and
@@ -77,14 +87,39 @@ typedef enum wfc_tok_error_kind {
     WFC_TOKERR_NOMEM,
 } wfc_tok_error_kind;
 
+/* Error position: CPython reports a 1-based SyntaxError.offset counted in
+ * characters; col_offset is the 0-based byte column of the character that
+ * offset points at (so offset == number of characters in
+ * line[0 .. col_offset] + 1), and likewise end_col_offset for end_offset.
+ * end_col_offset is -1 where CPython's end_offset is 0 or -1 (e.g.
+ * "'(' was never closed", TabError, unindent errors).  lineno is 0 for
+ * errors CPython reports without a line (null bytes in string mode).
+ *
+ * offset/end_offset are the numbers CPython 3.11 itself puts in the
+ * SyntaxError for the same bytes (file or bytes input without a coding
+ * cookie), artifacts included: characters up to the error for most
+ * messages, but bytes for those CPython raises through its parser's error
+ * codes ("'(' was never closed", "unexpected character after line
+ * continuation character" and "unexpected EOF while parsing" -- counted
+ * from the first line of a statement continued by a backslash or a
+ * multi-line string --, unindent, TabError, too deep, leading zeros).  0
+ * and -1 are CPython's own values; -1 also stands for None (decoding
+ * errors, null bytes).  Use them verbatim to print what CPython prints. */
 typedef struct wfc_tok_error {
     wfc_tok_error_kind kind;
     char msg[256];
     int lineno, col_offset;          /* 1-based line, 0-based byte column */
     int end_lineno, end_col_offset;  /* -1 when unknown */
+    int offset, end_offset;          /* CPython's SyntaxError.offset/end_offset */
 } wfc_tok_error;
 
-enum { WFC_TOK_KEEP_COMMENTS = 1 };
+/* WFC_TOK_KEEP_COMMENTS: also return COMMENT and NL tokens (as Python's
+ * tokenize module does).  WFC_TOK_STRING_INPUT: word errors as CPython
+ * does for source given as a string/bytes (compile(), ast.parse) rather
+ * than read from a file: "source code string cannot contain null bytes",
+ * "unknown encoding: X", codec errors; invalid UTF-8 is reported with the
+ * file wording in both modes. */
+enum { WFC_TOK_KEEP_COMMENTS = 1, WFC_TOK_STRING_INPUT = 2 };
 
 typedef struct wfc_tokenizer wfc_tokenizer;
 

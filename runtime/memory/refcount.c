@@ -430,9 +430,12 @@ static void brc_merge_with_world_stopped(wf_object *op) {
         fprintf(stderr, "weft: out of memory queueing an object for its owner thread\n");
         abort();
     }
-    wft_stop_the_world();
+    /* The requester of an active pause already has the world stopped (and
+     * holds the stop-the-world mutex): merge in place. */
+    bool already = wft_world_is_stopped();
+    if (!already) wft_stop_the_world();
     intptr_t n = wf_explicit_merge(op, -1);
-    wft_start_the_world();
+    if (!already) wft_start_the_world();
     if (n == 0) wf_dealloc(op);
 }
 

@@ -51,8 +51,9 @@ static void *new_block(void) {
  * meanwhile); otherwise spin attached with sched_yield (free-threaded
  * build only, or when the awaited thread needs no GIL). */
 static void await_at_least(_Atomic int *flag, int want, bool detached) {
+    int64_t deadline = wft_monotonic_ns() + (int64_t)20 * 1000000000;
     for (long i = 0; atomic_load_explicit(flag, memory_order_acquire) < want; i++) {
-        ck_assert_msg(i < 20000, "timed out waiting for another thread");
+        ck_assert_msg(wft_monotonic_ns() < deadline, "timed out waiting for another thread");
         if (detached) wtest_sleep_ms(1);
         else if (i % 64 == 63) {
             struct timespec ts = {0, 1000000};

@@ -15,6 +15,7 @@
 
 #include "runtime/memory/memory.h"
 #include "threads/thread.h"
+#include "weft/type.h"
 #include "weft/weft.h"
 
 void wtest_setup(void);

@@ -1,0 +1,65 @@
+/*
+ * runtime/objects/containers.h — helpers shared by the container files of
+ * engineer B (tuple.c, list.c, dict.c, set.c, exceptions.c): repr
+ * building into a byte buffer and argument checks.  Internal to
+ * runtime/objects/.
+ */
+#ifndef WEFT_OBJECTS_CONTAINERS_H
+#define WEFT_OBJECTS_CONTAINERS_H
+
+#include "runtime/objects/objimpl.h"
+#include "runtime/objects/repr.h"
+
+/* Append repr(o) (as UTF-8) to b: 0, or -1 with an exception set. */
+int wfo_strbuf_append_repr(wfo_strbuf *b, wf_object *o);
+/* Append an ASCII/UTF-8 C string: 0, or -1 with MemoryError. */
+int wfo_strbuf_puts(wfo_strbuf *b, const char *s);
+/* The buffer as a new str (the buffer is freed either way). */
+wf_object *wfo_strbuf_finish(wfo_strbuf *b);
+/* open + ", ".join(map(repr, items)) + close; items borrowed. */
+wf_object *wfo_repr_join(const char *open, wf_object *const *items, wf_ssize_t n,
+                         const char *close);
+
+/* Snapshot of a list/tuple's items as new references in a wfm_malloc'd
+ * array (*n items); NULL with *n == 0 means empty, NULL with an exception
+ * means failure.  Release with wfo_items_release. */
+wf_object **wfo_items_snapshot(wf_object *seq, wf_ssize_t *n);
+void wfo_items_release(wf_object **items, wf_ssize_t n);
+
+/* Generic positional-only argument check for tp_new/tp_init style calls:
+ * args a tuple, kwargs a dict or NULL. -1 with TypeError. */
+int wfo_no_kwargs(const char *name, wf_object *kwargs);
+
+/* Index a sequence: convert key (an object with __index__) to an index;
+ * -1 with an exception (check wf_err_occurred). */
+wf_ssize_t wfo_key_as_index(wf_object *key, const char *tname);
+
+/* Lexicographic rich comparison of two item arrays (tuple.c); the arrays
+ * must stay valid during the call (tuple storage or snapshots). */
+wf_object *wfo_seq_richcompare(wf_object *const *a, wf_ssize_t na, wf_object *const *b,
+                               wf_ssize_t nb, int op);
+/* start/stop arguments args[1], args[2] of index(): clamped like slice
+ * bounds against n. */
+int wfo_parse_index_bounds(wf_object *const *args, wf_ssize_t nargs, wf_ssize_t n,
+                           wf_ssize_t *start, wf_ssize_t *stop);
+
+/* Normalise raw slice bounds against a length n as CPython's
+ * PySlice_AdjustIndices (step != 0; a missing start/stop is passed as
+ * WF_SSIZE_MAX or -WF_SSIZE_MAX as suits the step's sign); returns the
+ * number of items the slice selects. */
+static inline wf_ssize_t wfo_slice_adjust(wf_ssize_t n, wf_ssize_t *start, wf_ssize_t *stop,
+                                          wf_ssize_t step) {
+    if (*start < 0) { *start += n; if (*start < 0) *start = step < 0 ? -1 : 0; }
+    else if (*start >= n) *start = step < 0 ? n - 1 : n;
+    if (*stop < 0) { *stop += n; if (*stop < 0) *stop = step < 0 ? -1 : 0; }
+    else if (*stop >= n) *stop = step < 0 ? n - 1 : n;
+    if (step < 0) return *stop < *start ? (*start - *stop - 1) / (-step) + 1 : 0;
+    return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
+}
+
+/* list.c */
+int wfo_list_append_steal(wf_object *l, wf_object *v); /* steals v even on error */
+/* A new list owning items[0..n) (stolen); the array is copied. */
+wf_object *wfo_list_from_array_steal(wf_object **items, wf_ssize_t n);
+
+#endif /* WEFT_OBJECTS_CONTAINERS_H */

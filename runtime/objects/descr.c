@@ -1,0 +1,899 @@
+/*
+ * runtime/objects/descr.c — descriptors and C callables:
+ *   method_descriptor (tp_methods entry, unbound), classmethod_descriptor,
+ *   wrapper_descriptor (a C slot as a dunder) and method-wrapper (bound),
+ *   member_descriptor (tp_members / __slots__), getset_descriptor,
+ *   builtin_function_or_method (wf_cfunction), method (bound method),
+ *   classmethod, staticmethod, property.
+ *
+ * Invariant: every object here is immutable after creation except
+ * property (its fields are set once by __init__ before it is shared) and
+ * the __slots__ values reached through member descriptors (a single
+ * pointer exchanged under the instance's critical section).
+ */
+#include "runtime/objects/objimpl.h"
+
+typedef struct {
+    wf_object ob_base;
+    wf_type *d_type; /* owner class (static types are immortal; heap types hold a ref) */
+    wf_object *d_name;
+} descr_head;
+
+static void descr_init_head(descr_head *d, wf_type *type, const char *name) {
+    d->d_type = type;
+    wf_incref((wf_object *)type);
+    d->d_name = wf_str_intern_cstr(name);
+}
+
+static void descr_dealloc(wf_object *o) {
+    descr_head *d = (descr_head *)o;
+    wf_decref((wf_object *)d->d_type);
+    wfo_free_instance(o);
+}
+
+static int descr_check(descr_head *d, wf_object *obj) {
+    if (!wf_type_is_subtype(WF_TYPE(obj), d->d_type)) {
+        wf_err_format(&wf_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
+                      d->d_name, wf_type_name(d->d_type), wf_type_name(WF_TYPE(obj)));
+        return -1;
+    }
+    return 0;
+}
+
+static wf_object *descr_get_name(wf_object *o, void *c) { return wf_newref(((descr_head *)o)->d_name); }
+static wf_object *descr_get_objclass(wf_object *o, void *c) {
+    return wf_newref((wf_object *)((descr_head *)o)->d_type);
+}
+static wf_object *descr_get_qualname(wf_object *o, void *c) {
+    descr_head *d = (descr_head *)o;
+    return wf_str_from_format("%s.%U", wf_type_name(d->d_type), d->d_name);
+}
+static wf_getset_def descr_getset[] = {
+    {"__name__", descr_get_name, NULL, NULL, NULL},
+    {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
+    {"__objclass__", descr_get_objclass, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---------------------------------------------------------------------------
+ * Calling a wf_method_def
+ */
+wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
+                                  wf_ssize_t nargs, wf_object *kwnames) {
+    int flags = ml->ml_flags & ~(WF_METH_CLASS | WF_METH_STATIC);
+    int has_kw = kwnames && WF_TUPLE_SIZE(kwnames) > 0;
+    if (has_kw && !(flags & WF_METH_KEYWORDS))
+        return wf_err_format(&wf_exc_TypeError, "%s() takes no keyword arguments", ml->ml_name);
+    if (wf_enter_recursive_call(" while calling a Python object")) return NULL;
+    wf_object *r;
+    switch (flags) {
+    case WF_METH_NOARGS:
+        if (nargs != 0) {
+            wf_leave_recursive_call();
+            return wf_err_format(&wf_exc_TypeError, "%s() takes no arguments (%zd given)", ml->ml_name, nargs);
+        }
+        r = ((wf_binaryfunc)ml->ml_meth)(self, NULL);
+        break;
+    case WF_METH_O:
+        if (nargs != 1) {
+            wf_leave_recursive_call();
+            return wf_err_format(&wf_exc_TypeError, "%s() takes exactly one argument (%zd given)",
+                                 ml->ml_name, nargs);
+        }
+        r = ((wf_binaryfunc)ml->ml_meth)(self, args[0]);
+        break;
+    case WF_METH_FASTCALL:
+        r = ((wf_object * (*)(wf_object *, wf_object *const *, wf_ssize_t)) ml->ml_meth)(self, args, nargs);
+        break;
+    case WF_METH_FASTCALL | WF_METH_KEYWORDS:
+        r = ((wf_object * (*)(wf_object *, wf_object *const *, wf_ssize_t, wf_object *)) ml->ml_meth)(
+            self, args, nargs, kwnames);
+        break;
+    default:
+        r = wf_err_bad_internal_call(ml->ml_name);
+    }
+    wf_leave_recursive_call();
+    return r;
+}
+
+/* ---------------------------------------------------------------------------
+ * method_descriptor / classmethod_descriptor
+ */
+typedef struct {
+    descr_head h;
+    wf_method_def *d_method;
+} method_descr;
+
+wf_object *wfo_method_descr_new(wf_type *type, wf_method_def *ml) {
+    wf_type *dt = (ml->ml_flags & WF_METH_CLASS) ? &wf_classmethod_descr_type : &wf_method_descr_type;
+    method_descr *d = (method_descr *)wfo_alloc(dt, sizeof *d);
+    if (!d) return NULL;
+    descr_init_head(&d->h, type, ml->ml_name);
+    d->d_method = ml;
+    return (wf_object *)d;
+}
+
+static wf_object *method_descr_get(wf_object *o, wf_object *obj, wf_object *type) {
+    method_descr *d = (method_descr *)o;
+    if (!obj) return wf_newref(o);
+    if (descr_check(&d->h, obj) < 0) return NULL;
+    return wf_cfunction_new(d->d_method, obj, NULL);
+}
+
+static wf_object *method_descr_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    method_descr *d = (method_descr *)o;
+    wf_ssize_t nargs = wf_vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return wf_err_format(&wf_exc_TypeError, "unbound method %s.%U() needs an argument",
+                             wf_type_name(d->h.d_type), d->h.d_name);
+    if (descr_check(&d->h, args[0]) < 0) return NULL;
+    return wfo_cfunction_call_def(d->d_method, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static wf_object *method_descr_repr(wf_object *o) {
+    descr_head *d = (descr_head *)o;
+    return wf_str_from_format("<method '%U' of '%s' objects>", d->d_name, wf_type_name(d->d_type));
+}
+
+static wf_object *classmethod_descr_get(wf_object *o, wf_object *obj, wf_object *type) {
+    method_descr *d = (method_descr *)o;
+    if (!type) type = (wf_object *)WF_TYPE(obj);
+    if (!WF_TYPE_CHECK(type) || !wf_type_is_subtype((wf_type *)type, d->h.d_type))
+        return wf_err_format(&wf_exc_TypeError, "descriptor '%U' for type '%s' needs a subtype of '%s'",
+                             d->h.d_name, wf_type_name(d->h.d_type), wf_type_name(d->h.d_type));
+    return wf_cfunction_new(d->d_method, type, NULL);
+}
+wf_type wf_method_descr_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "method_descriptor",
+    .tp_basicsize = sizeof(method_descr),
+    .tp_flags = WF_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = method_descr_repr,
+    .tp_call = method_descr_call,
+    .tp_descr_get = method_descr_get,
+    .tp_getset = descr_getset,
+};
+wf_type wf_classmethod_descr_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "classmethod_descriptor",
+    .tp_basicsize = sizeof(method_descr),
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = method_descr_repr,
+    .tp_descr_get = classmethod_descr_get,
+    .tp_getset = descr_getset,
+};
+
+/* ---------------------------------------------------------------------------
+ * wrapper_descriptor / method-wrapper
+ */
+typedef struct {
+    descr_head h;
+    const wfo_slotdef *d_base;
+    void *d_wrapped;
+} wrapper_descr;
+
+wf_object *wfo_wrapper_descr_new(wf_type *type, const wfo_slotdef *sd, void *wrapped) {
+    wrapper_descr *d = (wrapper_descr *)wfo_alloc(&wf_wrapper_descr_type, sizeof *d);
+    if (!d) return NULL;
+    d->h.d_type = type;
+    wf_incref((wf_object *)type);
+    d->h.d_name = wfo_slot_name(sd);
+    d->d_base = sd;
+    d->d_wrapped = wrapped;
+    return (wf_object *)d;
+}
+
+int wfo_wrapper_descr_info(wf_object *o, const wfo_slotdef **sd, void **wrapped) {
+    wrapper_descr *d = (wrapper_descr *)o;
+    *sd = d->d_base;
+    *wrapped = d->d_wrapped;
+    return 0;
+}
+
+typedef struct {
+    wf_object ob_base;
+    wrapper_descr *descr;
+    wf_object *self;
+} method_wrapper;
+
+static wf_object *wrapper_descr_get(wf_object *o, wf_object *obj, wf_object *type) {
+    wrapper_descr *d = (wrapper_descr *)o;
+    if (!obj) return wf_newref(o);
+    if (descr_check(&d->h, obj) < 0) return NULL;
+    method_wrapper *w = (method_wrapper *)wfo_alloc(&wf_method_wrapper_type, sizeof *w);
+    if (!w) return NULL;
+    w->descr = (wrapper_descr *)wf_newref(o);
+    w->self = wf_newref(obj);
+    return (wf_object *)w;
+}
+
+static wf_object *wrapper_descr_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    wrapper_descr *d = (wrapper_descr *)o;
+    wf_ssize_t nargs = wf_vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return wf_err_format(&wf_exc_TypeError, "descriptor '%U' of '%s' object needs an argument",
+                             d->h.d_name, wf_type_name(d->h.d_type));
+    if (descr_check(&d->h, args[0]) < 0) return NULL;
+    return d->d_base->wrapper(args[0], args + 1, nargs - 1, kwnames, d->d_wrapped);
+}
+
+static wf_object *wrapper_descr_repr(wf_object *o) {
+    descr_head *d = (descr_head *)o;
+    return wf_str_from_format("<slot wrapper '%U' of '%s' objects>", d->d_name, wf_type_name(d->d_type));
+}
+
+wf_type wf_wrapper_descr_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "wrapper_descriptor",
+    .tp_basicsize = sizeof(wrapper_descr),
+    .tp_flags = WF_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = wrapper_descr_repr,
+    .tp_call = wrapper_descr_call,
+    .tp_descr_get = wrapper_descr_get,
+    .tp_getset = descr_getset,
+};
+
+static void method_wrapper_dealloc(wf_object *o) {
+    method_wrapper *w = (method_wrapper *)o;
+    wf_decref((wf_object *)w->descr);
+    wf_decref(w->self);
+    wfo_free_instance(o);
+}
+static wf_object *method_wrapper_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    method_wrapper *w = (method_wrapper *)o;
+    return w->descr->d_base->wrapper(w->self, args, wf_vectorcall_nargs(nargsf), kwnames, w->descr->d_wrapped);
+}
+static wf_object *method_wrapper_repr(wf_object *o) {
+    method_wrapper *w = (method_wrapper *)o;
+    return wf_str_from_format("<method-wrapper '%U' of %s object at %p>", w->descr->h.d_name,
+                              wf_type_name(WF_TYPE(w->self)), (void *)w->self);
+}
+static wf_object *method_wrapper_self(wf_object *o, void *c) { return wf_newref(((method_wrapper *)o)->self); }
+static wf_object *method_wrapper_name(wf_object *o, void *c) {
+    return wf_newref(((method_wrapper *)o)->descr->h.d_name);
+}
+static wf_getset_def method_wrapper_getset[] = {
+    {"__self__", method_wrapper_self, NULL, NULL, NULL},
+    {"__name__", method_wrapper_name, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+static wf_object *method_wrapper_richcompare(wf_object *a, wf_object *b, int op) {
+    if ((op != WF_EQ && op != WF_NE) || WF_TYPE(b) != &wf_method_wrapper_type)
+        return wf_newref(wf_NotImplemented);
+    method_wrapper *x = (method_wrapper *)a, *y = (method_wrapper *)b;
+    int eq = x->descr == y->descr && x->self == y->self;
+    return wf_newref(wf_bool_from(op == WF_EQ ? eq : !eq));
+}
+static wf_hash_t method_wrapper_hash(wf_object *o) {
+    method_wrapper *w = (method_wrapper *)o;
+    wf_hash_t h = wfo_object_hash_identity(w->self) ^ wfo_object_hash_identity((wf_object *)w->descr);
+    return h == -1 ? -2 : h;
+}
+wf_type wf_method_wrapper_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "method-wrapper",
+    .tp_basicsize = sizeof(method_wrapper),
+    .tp_dealloc = method_wrapper_dealloc,
+    .tp_repr = method_wrapper_repr,
+    .tp_call = method_wrapper_call,
+    .tp_richcompare = method_wrapper_richcompare,
+    .tp_hash = method_wrapper_hash,
+    .tp_getset = method_wrapper_getset,
+};
+
+/* ---------------------------------------------------------------------------
+ * member_descriptor
+ */
+typedef struct {
+    descr_head h;
+    wf_member_def *d_member;
+} member_descr;
+
+wf_object *wfo_member_descr_new(wf_type *type, wf_member_def *m) {
+    member_descr *d = (member_descr *)wfo_alloc(&wf_member_descr_type, sizeof *d);
+    if (!d) return NULL;
+    descr_init_head(&d->h, type, m->name);
+    d->d_member = m;
+    return (wf_object *)d;
+}
+
+wf_object *wfo_member_get(wf_object *obj, wf_member_def *m) {
+    char *addr = (char *)obj + m->offset;
+    switch (m->type) {
+    case WF_T_OBJECT: {
+        wf_object *v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_acquire);
+        return wf_newref(v ? v : wf_None);
+    }
+    case WF_T_OBJECT_EX: {
+        wf_object *v;
+        WF_BEGIN_CRITICAL_SECTION(obj);
+        v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_acquire);
+        wf_xincref(v);
+        WF_END_CRITICAL_SECTION();
+        if (!v)
+            wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
+                          wf_type_name(WF_TYPE(obj)), m->name);
+        return v;
+    }
+    case WF_T_INT: return wf_int_from_i64(*(int *)addr);
+    case WF_T_SSIZE: return wf_int_from_i64(*(wf_ssize_t *)addr);
+    case WF_T_BOOL: return wf_newref(wf_bool_from(*(char *)addr));
+    case WF_T_DOUBLE: return wf_float_from_double(*(double *)addr);
+    }
+    return wf_err_bad_internal_call("member get");
+}
+
+int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value) {
+    char *addr = (char *)obj + m->offset;
+    if (m->flags & WF_READONLY) {
+        wf_err_set_string(&wf_exc_AttributeError, "readonly attribute");
+        return -1;
+    }
+    switch (m->type) {
+    case WF_T_OBJECT:
+    case WF_T_OBJECT_EX: {
+        wf_object *old;
+        wf_xincref(value);
+        WF_BEGIN_CRITICAL_SECTION(obj);
+        old = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_relaxed);
+        atomic_store_explicit((wf_object *_Atomic *)addr, value, memory_order_release);
+        WF_END_CRITICAL_SECTION();
+        if (!value && !old && m->type == WF_T_OBJECT_EX) {
+            wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
+                          wf_type_name(WF_TYPE(obj)), m->name);
+            return -1;
+        }
+        wf_xdecref(old);
+        return 0;
+    }
+    default:
+        break;
+    }
+    if (!value) {
+        wf_err_set_string(&wf_exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    switch (m->type) {
+    case WF_T_INT:
+    case WF_T_SSIZE: {
+        if (!WF_INT_CHECK(value)) {
+            wf_err_set_string(&wf_exc_TypeError, "attribute value type must be int");
+            return -1;
+        }
+        wf_ssize_t v = wf_int_as_ssize(value);
+        if (v == -1 && wf_err_occurred()) return -1;
+        if (m->type == WF_T_INT) *(int *)addr = (int)v;
+        else *(wf_ssize_t *)addr = v;
+        return 0;
+    }
+    case WF_T_BOOL:
+        if (!WF_BOOL_CHECK(value)) {
+            wf_err_set_string(&wf_exc_TypeError, "attribute value type must be bool");
+            return -1;
+        }
+        *(char *)addr = value == wf_True;
+        return 0;
+    case WF_T_DOUBLE: {
+        double d = wf_float_as_double(value);
+        if (d == -1.0 && wf_err_occurred()) return -1;
+        *(double *)addr = d;
+        return 0;
+    }
+    }
+    wf_err_bad_internal_call("member set");
+    return -1;
+}
+
+static wf_object *member_get(wf_object *o, wf_object *obj, wf_object *type) {
+    member_descr *d = (member_descr *)o;
+    if (!obj) return wf_newref(o);
+    if (descr_check(&d->h, obj) < 0) return NULL;
+    return wfo_member_get(obj, d->d_member);
+}
+static int member_set(wf_object *o, wf_object *obj, wf_object *value) {
+    member_descr *d = (member_descr *)o;
+    if (descr_check(&d->h, obj) < 0) return -1;
+    return wfo_member_set(obj, d->d_member, value);
+}
+static wf_object *member_repr(wf_object *o) {
+    descr_head *d = (descr_head *)o;
+    return wf_str_from_format("<member '%U' of '%s' objects>", d->d_name, wf_type_name(d->d_type));
+}
+wf_type wf_member_descr_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "member_descriptor",
+    .tp_basicsize = sizeof(member_descr),
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = member_repr,
+    .tp_descr_get = member_get,
+    .tp_descr_set = member_set,
+    .tp_getset = descr_getset,
+};
+
+/* ---------------------------------------------------------------------------
+ * getset_descriptor
+ */
+typedef struct {
+    descr_head h;
+    wf_getset_def *d_getset;
+} getset_descr;
+
+wf_object *wfo_getset_descr_new(wf_type *type, wf_getset_def *g) {
+    getset_descr *d = (getset_descr *)wfo_alloc(&wf_getset_descr_type, sizeof *d);
+    if (!d) return NULL;
+    descr_init_head(&d->h, type, g->name);
+    d->d_getset = g;
+    return (wf_object *)d;
+}
+static wf_object *getset_get(wf_object *o, wf_object *obj, wf_object *type) {
+    getset_descr *d = (getset_descr *)o;
+    if (!obj) return wf_newref(o);
+    if (descr_check(&d->h, obj) < 0) return NULL;
+    if (!d->d_getset->get)
+        return wf_err_format(&wf_exc_AttributeError, "attribute '%U' of '%s' objects is not readable",
+                             d->h.d_name, wf_type_name(d->h.d_type));
+    return d->d_getset->get(obj, d->d_getset->closure);
+}
+static int getset_set(wf_object *o, wf_object *obj, wf_object *value) {
+    getset_descr *d = (getset_descr *)o;
+    if (descr_check(&d->h, obj) < 0) return -1;
+    if (!d->d_getset->set) {
+        wf_err_format(&wf_exc_AttributeError, "attribute '%U' of '%s' objects is not writable",
+                      d->h.d_name, wf_type_name(d->h.d_type));
+        return -1;
+    }
+    return d->d_getset->set(obj, value, d->d_getset->closure);
+}
+static wf_object *getset_repr(wf_object *o) {
+    descr_head *d = (descr_head *)o;
+    return wf_str_from_format("<attribute '%U' of '%s' objects>", d->d_name, wf_type_name(d->d_type));
+}
+wf_type wf_getset_descr_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "getset_descriptor",
+    .tp_basicsize = sizeof(getset_descr),
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = getset_repr,
+    .tp_descr_get = getset_get,
+    .tp_descr_set = getset_set,
+    .tp_getset = descr_getset,
+};
+
+/* ---------------------------------------------------------------------------
+ * builtin_function_or_method
+ */
+typedef struct {
+    wf_object ob_base;
+    wf_method_def *m_ml;
+    wf_object *m_self;   /* NULL for module-level functions without module */
+    wf_object *m_module;
+} cfunction;
+
+wf_object *wf_cfunction_new(wf_method_def *ml, wf_object *self, wf_object *module) {
+    cfunction *f = (cfunction *)wfo_alloc(&wf_cfunction_type, sizeof *f);
+    if (!f) return NULL;
+    f->m_ml = ml;
+    f->m_self = wf_xnewref(self);
+    f->m_module = wf_xnewref(module);
+    return (wf_object *)f;
+}
+static void cfunction_dealloc(wf_object *o) {
+    cfunction *f = (cfunction *)o;
+    wf_xdecref(f->m_self);
+    wf_xdecref(f->m_module);
+    wfo_free_instance(o);
+}
+static wf_object *cfunction_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    cfunction *f = (cfunction *)o;
+    return wfo_cfunction_call_def(f->m_ml, f->m_self, args, wf_vectorcall_nargs(nargsf), kwnames);
+}
+static wf_object *cfunction_repr(wf_object *o) {
+    cfunction *f = (cfunction *)o;
+    if (!f->m_self || WF_TYPE(f->m_self) == &wf_module_type)
+        return wf_str_from_format("<built-in function %s>", f->m_ml->ml_name);
+    return wf_str_from_format("<built-in method %s of %s object at %p>", f->m_ml->ml_name,
+                              wf_type_name(WF_TYPE(f->m_self)), (void *)f->m_self);
+}
+static wf_object *cfunction_name(wf_object *o, void *c) { return wf_str_from_cstr(((cfunction *)o)->m_ml->ml_name); }
+static wf_object *cfunction_self(wf_object *o, void *c) {
+    cfunction *f = (cfunction *)o;
+    return wf_newref(f->m_self ? f->m_self : wf_None);
+}
+static wf_object *cfunction_qualname(wf_object *o, void *c) {
+    cfunction *f = (cfunction *)o;
+    if (!f->m_self || WF_TYPE(f->m_self) == &wf_module_type) return wf_str_from_cstr(f->m_ml->ml_name);
+    wf_type *t = WF_TYPE_CHECK(f->m_self) ? (wf_type *)f->m_self : WF_TYPE(f->m_self);
+    return wf_str_from_format("%s.%s", wf_type_name(t), f->m_ml->ml_name);
+}
+static wf_getset_def cfunction_getset[] = {
+    {"__name__", cfunction_name, NULL, NULL, NULL},
+    {"__qualname__", cfunction_qualname, NULL, NULL, NULL},
+    {"__self__", cfunction_self, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+static wf_object *cfunction_richcompare(wf_object *a, wf_object *b, int op) {
+    if ((op != WF_EQ && op != WF_NE) || WF_TYPE(b) != &wf_cfunction_type) return wf_newref(wf_NotImplemented);
+    cfunction *x = (cfunction *)a, *y = (cfunction *)b;
+    int eq = x->m_ml->ml_meth == y->m_ml->ml_meth && x->m_self == y->m_self;
+    return wf_newref(wf_bool_from(op == WF_EQ ? eq : !eq));
+}
+static wf_hash_t cfunction_hash(wf_object *o) {
+    cfunction *f = (cfunction *)o;
+    wf_hash_t h = wfo_object_hash_identity(f->m_self ? f->m_self : o) ^ (wf_hash_t)(uintptr_t)f->m_ml->ml_meth;
+    return h == -1 ? -2 : h;
+}
+wf_type wf_cfunction_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "builtin_function_or_method",
+    .tp_basicsize = sizeof(cfunction),
+    .tp_dealloc = cfunction_dealloc,
+    .tp_repr = cfunction_repr,
+    .tp_call = cfunction_call,
+    .tp_richcompare = cfunction_richcompare,
+    .tp_hash = cfunction_hash,
+    .tp_getset = cfunction_getset,
+};
+
+/* ---------------------------------------------------------------------------
+ * method (bound method)
+ */
+typedef struct {
+    wf_object ob_base;
+    wf_object *im_func;
+    wf_object *im_self;
+} method;
+
+wf_object *wf_method_new(wf_object *func, wf_object *self) {
+    method *m = (method *)wfo_alloc(&wf_method_type, sizeof *m);
+    if (!m) return NULL;
+    m->im_func = wf_newref(func);
+    m->im_self = wf_newref(self);
+    return (wf_object *)m;
+}
+static void method_dealloc(wf_object *o) {
+    method *m = (method *)o;
+    wf_decref(m->im_func);
+    wf_decref(m->im_self);
+    wfo_free_instance(o);
+}
+static wf_object *method_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    method *m = (method *)o;
+    wf_ssize_t nargs = wf_vectorcall_nargs(nargsf);
+    wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
+    wf_ssize_t total = nargs + nkw;
+    if (nargsf & WF_VECTORCALL_ARGS_OFFSET) {
+        wf_object **a = (wf_object **)args - 1;
+        wf_object *saved = a[0];
+        a[0] = m->im_self;
+        wf_object *r = wf_object_vectorcall(m->im_func, a, (size_t)nargs + 1, kwnames);
+        a[0] = saved;
+        return r;
+    }
+    wf_object *stack[8];
+    wf_object **a = stack;
+    if (total + 1 > 8) {
+        a = wfm_malloc(sizeof(wf_object *) * (size_t)(total + 1));
+        if (!a) return wf_err_no_memory();
+    }
+    a[0] = m->im_self;
+    for (wf_ssize_t i = 0; i < total; i++) a[i + 1] = args[i];
+    wf_object *r = wf_object_vectorcall(m->im_func, a, (size_t)nargs + 1, kwnames);
+    if (a != stack) wfm_free(a);
+    return r;
+}
+static wf_object *method_repr(wf_object *o) {
+    method *m = (method *)o;
+    wf_object *name = wf_object_getattr(m->im_func, WFO_ID(__qualname__));
+    if (!name) {
+        wf_err_clear();
+        name = wf_object_getattr(m->im_func, WFO_ID(__name__));
+        if (!name) { wf_err_clear(); name = wf_str_from_cstr("?"); }
+    }
+    if (!name) return NULL;
+    wf_object *r = wf_str_from_format("<bound method %S of %R>", name, m->im_self);
+    wf_decref(name);
+    return r;
+}
+static wf_object *method_getattro(wf_object *o, wf_object *name) {
+    wf_object *r = wf_object_generic_getattr(o, name);
+    if (r || !wf_err_matches((wf_object *)&wf_exc_AttributeError)) return r;
+    wf_err_clear();
+    return wf_object_getattr(((method *)o)->im_func, name);
+}
+static wf_object *method_richcompare(wf_object *a, wf_object *b, int op) {
+    if ((op != WF_EQ && op != WF_NE) || WF_TYPE(b) != &wf_method_type) return wf_newref(wf_NotImplemented);
+    method *x = (method *)a, *y = (method *)b;
+    int eq = x->im_self == y->im_self;
+    if (eq) {
+        eq = wf_object_rich_compare_bool(x->im_func, y->im_func, WF_EQ);
+        if (eq < 0) return NULL;
+    }
+    return wf_newref(wf_bool_from(op == WF_EQ ? eq : !eq));
+}
+static wf_hash_t method_hash(wf_object *o) {
+    method *m = (method *)o;
+    wf_hash_t a = wfo_object_hash_identity(m->im_self), b = wf_object_hash(m->im_func);
+    if (b == -1) return -1;
+    wf_hash_t h = a ^ b;
+    return h == -1 ? -2 : h;
+}
+static wf_member_def method_members[] = {
+    {"__func__", WF_T_OBJECT, offsetof(method, im_func), WF_READONLY, NULL},
+    {"__self__", WF_T_OBJECT, offsetof(method, im_self), WF_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+wf_type wf_method_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "method",
+    .tp_basicsize = sizeof(method),
+    .tp_dealloc = method_dealloc,
+    .tp_repr = method_repr,
+    .tp_call = method_call,
+    .tp_getattro = method_getattro,
+    .tp_richcompare = method_richcompare,
+    .tp_hash = method_hash,
+    .tp_members = method_members,
+};
+
+/* ---------------------------------------------------------------------------
+ * classmethod / staticmethod
+ */
+typedef struct {
+    wf_object ob_base;
+    wf_object *cm_callable;
+    wf_object *cm_dict;
+} wrapped_callable;
+
+static wf_object *wc_new(wf_type *t, wf_object *callable) {
+    wrapped_callable *w = (wrapped_callable *)wf_type_generic_alloc(t, 0);
+    if (!w) return NULL;
+    w->cm_callable = wf_newref(callable);
+    return (wf_object *)w;
+}
+wf_object *wf_classmethod_new(wf_object *callable) { return wc_new(&wf_classmethod_type, callable); }
+wf_object *wf_staticmethod_new(wf_object *callable) { return wc_new(&wf_staticmethod_type, callable); }
+
+static void wc_dealloc(wf_object *o) {
+    wrapped_callable *w = (wrapped_callable *)o;
+    wf_xdecref(w->cm_callable);
+    wf_xdecref(w->cm_dict);
+    wfo_free_instance(o);
+}
+static int wc_init(wf_object *o, wf_object *args, wf_object *kwargs) {
+    wrapped_callable *w = (wrapped_callable *)o;
+    const char *n = WF_TYPE(o)->tp_name;
+    if (kwargs && wf_dict_size(kwargs)) {
+        wf_err_format(&wf_exc_TypeError, "%s() takes no keyword arguments", n);
+        return -1;
+    }
+    if (WF_TUPLE_SIZE(args) != 1) {
+        wf_err_format(&wf_exc_TypeError, "%s expected 1 argument, got %zd", n, WF_TUPLE_SIZE(args));
+        return -1;
+    }
+    wf_object *old = w->cm_callable;
+    w->cm_callable = wf_newref(WF_TUPLE_ITEM(args, 0));
+    wf_xdecref(old);
+    return 0;
+}
+static wf_object *wc_tp_new(wf_type *t, wf_object *args, wf_object *kwargs) {
+    return wf_type_generic_alloc(t, 0);
+}
+static wf_object *cm_get(wf_object *o, wf_object *obj, wf_object *type) {
+    wrapped_callable *w = (wrapped_callable *)o;
+    if (!type) type = (wf_object *)WF_TYPE(obj);
+    wf_descrgetfunc get = WF_TYPE(w->cm_callable)->tp_descr_get;
+    if (get && WF_TYPE(w->cm_callable) != &wf_cfunction_type && WF_TYPE(w->cm_callable) != &wf_method_type &&
+        wf_type_has_flag(WF_TYPE(w->cm_callable), WF_TPFLAGS_HEAPTYPE))
+        return get(w->cm_callable, type, (wf_object *)WF_TYPE(type));
+    return wf_method_new(w->cm_callable, type);
+}
+static wf_object *sm_get(wf_object *o, wf_object *obj, wf_object *type) {
+    return wf_newref(((wrapped_callable *)o)->cm_callable);
+}
+static wf_object *sm_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
+    return wf_object_vectorcall(((wrapped_callable *)o)->cm_callable, args, nargsf, kwnames);
+}
+static wf_object *wc_repr(wf_object *o) {
+    return wf_str_from_format("<%s(%R)>", WF_TYPE(o)->tp_name, ((wrapped_callable *)o)->cm_callable);
+}
+static wf_object *wc_isabstract(wf_object *o, void *c) {
+    wf_object *v;
+    int r = wf_object_lookup_attr(((wrapped_callable *)o)->cm_callable, WFO_ID(__isabstractmethod__), &v);
+    if (r < 0) return NULL;
+    if (r == 0) return wf_newref(wf_False);
+    int t = wf_object_is_true(v);
+    wf_decref(v);
+    if (t < 0) return NULL;
+    return wf_newref(wf_bool_from(t));
+}
+static wf_member_def wc_members[] = {
+    {"__func__", WF_T_OBJECT, offsetof(wrapped_callable, cm_callable), WF_READONLY, NULL},
+    {"__wrapped__", WF_T_OBJECT, offsetof(wrapped_callable, cm_callable), WF_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+static wf_getset_def wc_getset[] = {
+    {"__isabstractmethod__", wc_isabstract, NULL, NULL, NULL},
+    {"__dict__", wfo_object_get_dict, wfo_object_set_dict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+wf_type wf_classmethod_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "classmethod",
+    .tp_basicsize = sizeof(wrapped_callable),
+    .tp_flags = WF_TPFLAGS_BASETYPE,
+    .tp_dealloc = wc_dealloc,
+    .tp_repr = wc_repr,
+    .tp_descr_get = cm_get,
+    .tp_init = wc_init,
+    .tp_new = wc_tp_new,
+    .tp_members = wc_members,
+    .tp_getset = wc_getset,
+    .tp_dictoffset = offsetof(wrapped_callable, cm_dict),
+};
+wf_type wf_staticmethod_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "staticmethod",
+    .tp_basicsize = sizeof(wrapped_callable),
+    .tp_flags = WF_TPFLAGS_BASETYPE,
+    .tp_dealloc = wc_dealloc,
+    .tp_repr = wc_repr,
+    .tp_descr_get = sm_get,
+    .tp_call = sm_call,
+    .tp_init = wc_init,
+    .tp_new = wc_tp_new,
+    .tp_members = wc_members,
+    .tp_getset = wc_getset,
+    .tp_dictoffset = offsetof(wrapped_callable, cm_dict),
+};
+
+/* ---------------------------------------------------------------------------
+ * property
+ */
+typedef struct {
+    wf_object ob_base;
+    wf_object *fget, *fset, *fdel, *doc, *name;
+} property;
+
+wf_object *wf_property_new(wf_object *fget, wf_object *fset, wf_object *fdel, wf_object *doc) {
+    property *p = (property *)wf_type_generic_alloc(&wf_property_type, 0);
+    if (!p) return NULL;
+    p->fget = fget && fget != wf_None ? wf_newref(fget) : NULL;
+    p->fset = fset && fset != wf_None ? wf_newref(fset) : NULL;
+    p->fdel = fdel && fdel != wf_None ? wf_newref(fdel) : NULL;
+    p->doc = doc && doc != wf_None ? wf_newref(doc) : NULL;
+    return (wf_object *)p;
+}
+static void property_dealloc(wf_object *o) {
+    property *p = (property *)o;
+    wf_xdecref(p->fget);
+    wf_xdecref(p->fset);
+    wf_xdecref(p->fdel);
+    wf_xdecref(p->doc);
+    wf_xdecref(p->name);
+    wfo_free_instance(o);
+}
+static wf_object *property_get(wf_object *o, wf_object *obj, wf_object *type) {
+    property *p = (property *)o;
+    if (!obj) return wf_newref(o);
+    if (!p->fget) {
+        if (p->name)
+            return wf_err_format(&wf_exc_AttributeError, "property %R of '%s' object has no getter", p->name,
+                                 wf_type_name(WF_TYPE(obj)));
+        return wf_err_format(&wf_exc_AttributeError, "property of '%s' object has no getter",
+                             wf_type_name(WF_TYPE(obj)));
+    }
+    return wf_object_call_one(p->fget, obj);
+}
+static int property_set(wf_object *o, wf_object *obj, wf_object *value) {
+    property *p = (property *)o;
+    wf_object *f = value ? p->fset : p->fdel;
+    if (!f) {
+        const char *what = value ? "setter" : "deleter";
+        if (p->name)
+            wf_err_format(&wf_exc_AttributeError, "property %R of '%s' object has no %s", p->name,
+                          wf_type_name(WF_TYPE(obj)), what);
+        else
+            wf_err_format(&wf_exc_AttributeError, "property of '%s' object has no %s",
+                          wf_type_name(WF_TYPE(obj)), what);
+        return -1;
+    }
+    wf_object *r = value ? wf_object_call_objs(f, obj, value, NULL) : wf_object_call_one(f, obj);
+    if (!r) return -1;
+    wf_decref(r);
+    return 0;
+}
+static int property_init(wf_object *o, wf_object *args, wf_object *kwargs) {
+    static const char *names[4] = {"fget", "fset", "fdel", "doc"};
+    wf_object *vals[4] = {NULL, NULL, NULL, NULL};
+    wf_ssize_t n = WF_TUPLE_SIZE(args);
+    if (n > 4) {
+        wf_err_format(&wf_exc_TypeError, "property() takes at most 4 arguments (%zd given)", n);
+        return -1;
+    }
+    for (wf_ssize_t i = 0; i < n; i++) vals[i] = WF_TUPLE_ITEM(args, i);
+    for (int i = 0; kwargs && i < 4; i++) {
+        wf_object *v;
+        if (wf_dict_get_item_string_ref(kwargs, names[i], &v) > 0) {
+            vals[i] = v;
+            wf_decref(v); /* kwargs keeps it alive */
+        }
+    }
+    property *p = (property *)o;
+    wf_object **slots[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
+    for (int i = 0; i < 4; i++) {
+        wf_object *old = *slots[i];
+        *slots[i] = vals[i] && vals[i] != wf_None ? wf_newref(vals[i]) : NULL;
+        wf_xdecref(old);
+    }
+    if (!p->doc && p->fget) {
+        wf_object *d;
+        if (wf_object_lookup_attr(p->fget, WFO_ID(__doc__), &d) > 0) {
+            if (d != wf_None) p->doc = d;
+            else wf_decref(d);
+        }
+        if (wf_err_occurred()) return -1;
+    }
+    return 0;
+}
+static wf_object *property_copy(wf_object *o, wf_object *fget, wf_object *fset, wf_object *fdel) {
+    property *p = (property *)o;
+    wf_type *t = WF_TYPE(o);
+    wf_object *args = wf_tuple_pack(4, fget ? fget : wf_None, fset ? fset : wf_None, fdel ? fdel : wf_None,
+                                    p->doc ? p->doc : wf_None);
+    if (!args) return NULL;
+    wf_object *r = wf_object_call((wf_object *)t, args, NULL);
+    wf_decref(args);
+    if (r && WF_TYPE(r) == &wf_property_type && p->name) ((property *)r)->name = wf_newref(p->name);
+    return r;
+}
+static wf_object *property_getter(wf_object *o, wf_object *f) {
+    property *p = (property *)o;
+    return property_copy(o, f, p->fset, p->fdel);
+}
+static wf_object *property_setter(wf_object *o, wf_object *f) {
+    property *p = (property *)o;
+    return property_copy(o, p->fget, f, p->fdel);
+}
+static wf_object *property_deleter(wf_object *o, wf_object *f) {
+    property *p = (property *)o;
+    return property_copy(o, p->fget, p->fset, f);
+}
+static wf_object *property_set_name(wf_object *o, wf_object *const *args, wf_ssize_t nargs) {
+    if (nargs != 2)
+        return wf_err_format(&wf_exc_TypeError, "__set_name__() takes 2 positional arguments but %zd were given",
+                             nargs);
+    property *p = (property *)o;
+    wf_object *old = p->name;
+    p->name = wf_newref(args[1]);
+    wf_xdecref(old);
+    WF_RETURN_NONE;
+}
+static wf_method_def property_methods[] = {
+    {"getter", property_getter, WF_METH_O, NULL},
+    {"setter", property_setter, WF_METH_O, NULL},
+    {"deleter", property_deleter, WF_METH_O, NULL},
+    {"__set_name__", property_set_name, WF_METH_FASTCALL, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static wf_member_def property_members[] = {
+    {"fget", WF_T_OBJECT, offsetof(property, fget), WF_READONLY, NULL},
+    {"fset", WF_T_OBJECT, offsetof(property, fset), WF_READONLY, NULL},
+    {"fdel", WF_T_OBJECT, offsetof(property, fdel), WF_READONLY, NULL},
+    {"__doc__", WF_T_OBJECT, offsetof(property, doc), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+wf_type wf_property_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "property",
+    .tp_basicsize = sizeof(property),
+    .tp_flags = WF_TPFLAGS_BASETYPE,
+    .tp_dealloc = property_dealloc,
+    .tp_descr_get = property_get,
+    .tp_descr_set = property_set,
+    .tp_init = property_init,
+    .tp_new = wc_tp_new,
+    .tp_methods = property_methods,
+    .tp_members = property_members,
+};

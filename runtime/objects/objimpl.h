@@ -1,0 +1,171 @@
+/*
+ * runtime/objects/objimpl.h — internals shared by the files of
+ * runtime/objects/ (not for the VM or modules: they use weft/objects.h).
+ */
+#ifndef WEFT_OBJECTS_OBJIMPL_H
+#define WEFT_OBJECTS_OBJIMPL_H
+
+#include <string.h>
+
+#include "runtime/memory/memory.h"
+#include "threads/critsec.h"
+#include "weft/objects.h"
+
+/* Interned identifiers, created by wf_objects_init (immortal). */
+#define WFO_IDS(X)                                                                        \
+    X(__init__) X(__new__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__)         \
+    X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__getattr__) X(__getattribute__)            \
+    X(__setattr__) X(__delattr__) X(__call__) X(__iter__) X(__next__) X(__get__)          \
+    X(__set__) X(__delete__) X(__len__) X(__getitem__) X(__setitem__) X(__delitem__)      \
+    X(__contains__) X(__bool__) X(__index__) X(__int__) X(__float__) X(__name__)          \
+    X(__qualname__) X(__module__) X(__dict__) X(__doc__) X(__class__) X(__slots__)        \
+    X(__set_name__) X(__init_subclass__) X(__mro__) X(__bases__) X(__base__)              \
+    X(__instancecheck__) X(__subclasscheck__) X(__format__) X(__del__) X(__neg__)         \
+    X(__pos__) X(__abs__) X(__invert__) X(__class_getitem__) X(__mro_entries__)           \
+    X(__weakref__) X(__classcell__) X(__abstractmethods__) X(__missing__) X(__reversed__) \
+    X(__builtins__) X(__spec__) X(__loader__) X(__package__) X(__notes__)                 \
+    X(__pow__) X(__rpow__) X(__ipow__) X(keys) X(items) X(mro) X(__length_hint__)         \
+    X(__prepare__) X(__self__) X(__func__) X(__wrapped__) X(__isabstractmethod__)         \
+    X(__annotations__) X(__text_signature__) X(__objclass__)
+enum {
+#define X(n) WFO_ID_##n,
+    WFO_IDS(X)
+#undef X
+        WFO_ID_COUNT
+};
+extern wf_object *wfo_ids[WFO_ID_COUNT];
+#define WFO_ID(n) (wfo_ids[WFO_ID_##n])
+
+/* Allocate an object of type with size bytes (header included), header
+ * initialised (owned, count 1), the rest zeroed. Sets MemoryError. */
+static inline wf_object *wfo_alloc(wf_type *type, size_t size) {
+    wf_object *op = wfm_object_alloc(size);
+    if (!op) {
+        wf_err_no_memory();
+        return NULL;
+    }
+    memset((char *)op + sizeof(wf_object), 0, size - sizeof(wf_object));
+    wf_object_init(op, type);
+    return op;
+}
+
+/* The dealloc a static type's instances end with: frees the block (and,
+ * for instances of heap subclasses, drops the type reference). */
+void wfo_free_instance(wf_object *op);
+
+/* Slot wrappers (typeslots.c). */
+int wfo_type_add_slot_wrappers(wf_type *type);
+void wfo_type_fixup_slots(wf_type *type); /* heap type: install slot_* for dunders found */
+int wfo_update_slot(wf_type *type, wf_object *name);
+int wfo_is_dunder(wf_object *name);
+
+/* Type internals (type.c). */
+int wfo_type_add_methods(wf_type *type);
+wf_object *wfo_type_call(wf_object *callable, wf_object *const *args, size_t nargsf,
+                         wf_object *kwnames);
+wf_object *wfo_lookup_maybe_method(wf_object *self, wf_object *name, int *unbound);
+/* Call the special method name on self via its type (not the instance);
+ * NULL without exception when the type does not define it. */
+wf_object *wfo_call_special(wf_object *self, wf_object *name, wf_object *const *args,
+                            wf_ssize_t nargs, int *found);
+
+/* Descriptor constructors (descr.c). */
+wf_object *wfo_method_descr_new(wf_type *type, wf_method_def *ml);
+wf_object *wfo_member_descr_new(wf_type *type, wf_member_def *m);
+wf_object *wfo_getset_descr_new(wf_type *type, wf_getset_def *g);
+typedef wf_object *(*wfo_wrapperfunc)(wf_object *self, wf_object *const *args, wf_ssize_t nargs,
+                                      wf_object *kwnames, void *wrapped);
+typedef struct wfo_slotdef {
+    int name_id;             /* index into the slot-name table (typeslots.c) */
+    int table;               /* WFO_TP, WFO_NB, WFO_SQ, WFO_MP */
+    size_t offset;           /* of the slot within its table */
+    void *slotfunc;          /* generic slot installed in heap types */
+    wfo_wrapperfunc wrapper; /* exposes a C slot as a method; NULL = none */
+} wfo_slotdef;
+enum { WFO_TP = 0, WFO_NB = 1, WFO_SQ = 2, WFO_MP = 3 };
+wf_object *wfo_slot_name(const wfo_slotdef *sd);
+void wfo_slots_init(void);
+void wfo_slots_fini(void);
+wf_object *wfo_wrapper_descr_new(wf_type *type, const struct wfo_slotdef *sd, void *wrapped);
+wf_object *wfo_member_get(wf_object *obj, wf_member_def *m);
+int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value);
+wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
+                                  wf_ssize_t nargs, wf_object *kwnames);
+
+/* Objects (object.c) */
+wf_object *wfo_object_default_repr(wf_object *o);
+wf_object *wfo_object_new(wf_type *type, wf_object *args, wf_object *kwargs);
+int wfo_object_init(wf_object *self, wf_object *args, wf_object *kwargs);
+wf_object *wfo_object_richcompare(wf_object *a, wf_object *b, int op);
+wf_hash_t wfo_object_hash_identity(wf_object *o);
+wf_object *wfo_object_get_dict(wf_object *o, void *closure);
+int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure);
+extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
+extern const char *const wfo_cmp_symbols[6]; /* "<" ... */
+
+/* Numbers */
+wf_object *wfo_int_from_bigmag_sign(const void *mag, int sign); /* wfo_bigmag* */
+int wfo_float_compare_int(double f, wf_object *i); /* -1/0/1, 2 = unordered (nan) */
+wf_object *wfo_int_richcompare(wf_object *a, wf_object *b, int op);
+
+/* Strings */
+void wfo_str_init(void);
+void wfo_str_fini(void);
+int wfo_str_startswith(wf_object *s, const char *ascii_prefix);
+wf_object *wfo_str_repr(wf_object *s);
+
+/* Tuples / lists / dicts */
+void wfo_tuple_init(void);
+extern wf_tuple wfo_empty_tuple;
+wf_object *wfo_tuple_repr(wf_object *t);
+wf_hash_t wfo_tuple_hash(wf_object *t);
+wf_object *wfo_list_repr(wf_object *l);
+void wfo_dict_init(void);
+/* Exceptions */
+int wfo_exceptions_init(void);
+wf_object *wfo_exc_str(wf_object *self);
+void wfo_none_init(void);
+/* iterators */
+wf_object *wfo_seqiter_for(wf_type *itertype, wf_object *seq);
+extern wf_type wfo_tuple_iter_type, wfo_list_iter_type, wfo_str_iter_type, wfo_dict_keyiter_type,
+    wfo_dict_valueiter_type, wfo_dict_itemiter_type;
+
+/* Argument helpers */
+wf_object *wfo_kwargs_get(wf_object *const *args, wf_ssize_t nargs, wf_object *kwnames,
+                          const char *name);
+
+/* Subclass lists (type.c) */
+void wfo_type_add_subclass(wf_type *base, wf_type *sub);
+void wfo_type_remove_subclass(wf_type *base, wf_type *sub);
+
+/* Slice-like index normalisation: i in [0, n) or IndexError(msg). */
+static inline int wfo_index_in_range(wf_ssize_t *i, wf_ssize_t n) {
+    if (*i < 0) *i += n;
+    return *i >= 0 && *i < n;
+}
+/* Clamp slice bounds as CPython does for start/stop of str.find etc. */
+static inline void wfo_adjust_bounds(wf_ssize_t *start, wf_ssize_t *end, wf_ssize_t n) {
+    if (*end > n) *end = n;
+    else if (*end < 0) { *end += n; if (*end < 0) *end = 0; }
+    if (*start < 0) { *start += n; if (*start < 0) *start = 0; }
+}
+
+/* --- engineer A: start-up/shutdown and str/iter internals ---------------- */
+void wfo_static_types_fini(void);          /* type.c: unready every static type */
+void wfo_type_unready(wf_type *type);      /* type.c */
+void wfo_int_init(void);                   /* int.c: the small ints */
+void wfo_errors_init(void);                /* vm/errors.c: the MemoryError instance */
+void wfo_errors_fini(void);
+void wfo_list_init(void);                  /* list.c */
+void wfo_set_init(void);                   /* set.c: set, frozenset, set_iterator */
+/* s[start:stop:step] with Python's slice semantics (raw bounds). */
+wf_object *wfo_str_slice(wf_object *s, wf_ssize_t start, wf_ssize_t stop, wf_ssize_t step);
+/* The same for tuples and lists (tuple.c, list.c); value NULL deletes. */
+wf_object *wfo_tuple_slice_step(wf_object *t, wf_ssize_t start, wf_ssize_t stop, wf_ssize_t step);
+wf_object *wfo_list_slice(wf_object *l, wf_ssize_t start, wf_ssize_t stop, wf_ssize_t step);
+int wfo_list_ass_slice(wf_object *l, wf_ssize_t start, wf_ssize_t stop, wf_ssize_t step,
+                       wf_object *value);
+wf_ssize_t wfo_str_interned_count(void);   /* size of the intern table */
+wf_object *wfo_callable_iter_new(wf_object *callable, wf_object *sentinel); /* iter.c */
+
+#endif /* WEFT_OBJECTS_OBJIMPL_H */

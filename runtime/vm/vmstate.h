@@ -1,0 +1,39 @@
+/*
+ * runtime/vm/vmstate.h — the per-thread interpreter state.
+ *
+ * One wfv_vmstate per registered thread, kept in t->ext[WFT_EXT_VM] and in
+ * the thread-local wfv_tls for speed.  Created on first use by the owning
+ * thread (wfv_state()), destroyed by the thread-exit hook registered in
+ * wf_objects_init().  Every field is owner-only: no other thread reads or
+ * writes it, so none needs synchronisation.
+ */
+#ifndef WEFT_VM_VMSTATE_H
+#define WEFT_VM_VMSTATE_H
+
+#include "threads/thread.h"
+#include "weft/object.h"
+
+#define WFV_DEFAULT_RECURSION_LIMIT 1000
+#define WFV_C_RECURSION_LIMIT 1500 /* native frames (repr, compare, ...) */
+
+typedef struct wfv_vmstate {
+    wft_thread *thread;
+    wf_object *curexc;      /* the current (raised, not yet caught) exception */
+    wf_object *exc_handled; /* exception being handled (except block), for __context__;
+                               the VM saves/restores it around handlers */
+    int c_recursion_depth;  /* nesting of wf_enter_recursive_call */
+    int recursion_limit;    /* sys.getrecursionlimit() */
+    wf_object *repr_stack;  /* list of objects being repr'ed (cycle guard) or NULL */
+} wfv_vmstate;
+
+extern _Thread_local wfv_vmstate *wfv_tls;
+
+wfv_vmstate *wfv_state_slow(void);
+static inline wfv_vmstate *wfv_state(void) {
+    wfv_vmstate *s = wfv_tls;
+    return s ? s : wfv_state_slow();
+}
+/* Register the thread hooks (called by wf_objects_init). */
+void wfv_vmstate_init(void);
+
+#endif /* WEFT_VM_VMSTATE_H */

@@ -1,0 +1,2 @@
+# vim: set fileencoding=ascii :
+x = "é"

@@ -1,0 +1,1 @@
+from ..pkg.sub import (a, b as c,)

@@ -1,0 +1,2 @@
+async def g():
+    return [x async for x in y]

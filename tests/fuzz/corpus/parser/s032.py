@@ -1,0 +1,3 @@
+async def h():
+    await asyncio.sleep(1)
+    yield 1

@@ -1,0 +1,3 @@
+class C(Base, metaclass=Meta):
+    x = 1
+    def m(self): return self.x

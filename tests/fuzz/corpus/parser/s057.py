@@ -1,0 +1,4 @@
+def g():
+    x = yield
+    y = yield from z
+    yield a, b

@@ -1,0 +1,1 @@
+'single' "double" """triple""" \'\'\'tri\'\'\'

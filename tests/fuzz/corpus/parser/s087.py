@@ -1,0 +1,1 @@
+b"bytes" rb"raw\bytes" Rb'x' BR"y"

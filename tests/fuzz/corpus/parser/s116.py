@@ -1,0 +1,1 @@
+x = a is b is not c in d not in e

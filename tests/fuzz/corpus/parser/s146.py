@@ -1,0 +1,1 @@
+print(*args, sep='', end='\n', file=sys.stderr)

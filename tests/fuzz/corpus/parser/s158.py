@@ -1,0 +1,2 @@
+match x:
+    case Cls(a=1, b): pass

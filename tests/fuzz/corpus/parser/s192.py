@@ -1,0 +1,1 @@
+f(1 for x in y, z)

@@ -1,0 +1,5 @@
+while 1:
+    try:
+        pass
+    finally:
+        continue

@@ -1,0 +1,5 @@
+if True:
+    if True:
+        if True:
+            if True:
+                pass

@@ -1,0 +1,3 @@
+#!/bin/sh
+# vim: set fileencoding=foo :
+x=1

@@ -1,0 +1,1 @@
+x = '\N{latin small letter a}'

@@ -1,0 +1,1 @@
+x = '\N{NUSHU CHARACTER-1B170}'

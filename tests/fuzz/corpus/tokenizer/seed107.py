@@ -1,0 +1,1 @@
+x = '\udfff\ud83d\ude00'
