@@ -15,25 +15,13 @@ weft keeps only constants its instructions use.  Passes at >= 99.5%.
 
 usage: code_compare.py WEFT [--limit N] [--xfail FILE]
 """
-import argparse
 import collections
 import os
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import warnings
 
-
-def stdlib_files():
-    root = sysconfig.get_paths()["stdlib"]
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                out.append(os.path.join(d, f))
-    return root, out
+from stdlib_common import arg_parser, print_xfails, read_xfail, run_weft, selected_files, weft_failed, write_list
 
 
 def info(co, out):
@@ -46,23 +34,10 @@ def info(co, out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("weft")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--xfail")
-    ap.add_argument("--threshold", type=float, default=99.5)
-    a = ap.parse_args()
+    a = arg_parser(xfail=True).parse_args()
     warnings.simplefilter("ignore")
-    root, files = stdlib_files()
-    if a.limit:
-        files = files[: a.limit]
-    xfail = {}
-    if a.xfail and os.path.exists(a.xfail):
-        for line in open(a.xfail, encoding="utf-8"):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                path, _, reason = line.partition(" # ")
-                xfail[path.strip()] = reason.strip()
+    root, files = selected_files(a.limit)
+    xfail = read_xfail(a.xfail)
     want = {}
     for p in files:
         with open(p, "rb") as f:
@@ -76,12 +51,9 @@ def main():
         want[p] = sorted(out)
     files = [p for p in files if p in want]
     with tempfile.TemporaryDirectory() as tmp:
-        listfile = os.path.join(tmp, "list.txt")
-        with open(listfile, "w", encoding="utf-8") as f:
-            f.write("\n".join(files) + "\n")
-        r = subprocess.run([a.weft, "--code-info-many", listfile, tmp], capture_output=True, text=True, timeout=600)
-        if r.returncode != 0:
-            print("weft failed (status %d): %s" % (r.returncode, r.stderr[-2000:]))
+        listfile = write_list(tmp, files)
+        r = run_weft(a.weft, ["--code-info-many", listfile, tmp])
+        if weft_failed(r):
             return 1
         same, bad, xf, dead = 0, [], [], 0
         for i, p in enumerate(files):
@@ -105,8 +77,7 @@ def main():
     rate = 100.0 * same / len(files)
     print("code objects: %d/%d files identical (%.2f%%); %d dead-code objects only CPython keeps" % (
         same, len(files), rate, dead))
-    for rel, reason in xf:
-        print("XFAIL %s: %s" % (rel, reason))
+    print_xfails(xf)
     for rel, w, g in bad:
         print("MISMATCH %s" % rel)
         for x in w:

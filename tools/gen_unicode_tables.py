@@ -21,7 +21,27 @@ Tables produced:
     (pairs whose composition NFC does not exclude);
   * decoding tables (bytes 0x80..0xFF) of the single-byte codecs a PEP 263
     coding cookie may name, with every alias python3's encodings package
-    knows for them (utf-8, latin-1 and ascii are handled in C).
+    knows for them (utf-8, latin-1 and ascii are handled in C);
+  * character types for str's case and class methods: one record per
+    distinct (flags, decimal, digit, upper, lower, title, fold) tuple, found
+    through a two-level index (index1[cp >> SHIFT] selects a block of
+    index2, SHIFT chosen to make both smallest).  Every property is read off
+    python3's own str methods on one- and two-character strings, so the
+    table reproduces them exactly, special casing included:
+      alpha/decimal/digit/numeric/space  chr(c).isalpha() ... .isspace();
+      title      unicodedata.category(c) == 'Lt';
+      upper      not ('a' + c).islower()   (for non-titlecase c);
+      lower      not ('A' + c).isupper()   (for non-titlecase c);
+      cased      (c + 'a').title() ends in 'a' (title() lowers after a
+                 cased character);
+      case-ignorable  from final sigma: (c + 'Σ').lower() ends in 'ς' iff
+                 c is cased and not ignorable, ('A' + c + 'Σ').lower() iff
+                 c is ignorable or cased;
+      upper/lower/title/fold mappings  chr(c).upper() / .lower() /
+                 .title() / .casefold(), stored as a code point delta when
+                 one character long, else as an index into a pool of
+                 [length, code points...] (flag CASE_EXT_*);
+      decimal/digit values  unicodedata.decimal / .digit (-1: none).
 
 Usage: tools/gen_unicode_tables.py [--aliases PATH] [OUTDIR]
 python3 is needed only to regenerate; the generated C is committed.
@@ -144,6 +164,110 @@ def nfkc_tables():
     return decomp, ccc, comp
 
 
+CT_FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "LOWER", "UPPER", "TITLE",
+            "CASED", "CASE_IGNORABLE", "EXT_UPPER", "EXT_LOWER", "EXT_TITLE", "EXT_FOLD"]
+CT_BIT = {n: 1 << i for i, n in enumerate(CT_FLAGS)}
+
+
+def ctype_record(cp, pool, pool_index):
+    c = chr(cp)
+    fl = 0
+    for name, pred in (("ALPHA", c.isalpha), ("DECIMAL", c.isdecimal), ("DIGIT", c.isdigit),
+                       ("NUMERIC", c.isnumeric), ("SPACE", c.isspace)):
+        if pred():
+            fl |= CT_BIT[name]
+    title = unicodedata.category(c) == "Lt"
+    if title:
+        fl |= CT_BIT["TITLE"]
+    else:
+        if not ("a" + c).islower():
+            fl |= CT_BIT["UPPER"]
+        if not ("A" + c).isupper():
+            fl |= CT_BIT["LOWER"]
+    cased = (c + "a").title()[-1] == "a"
+    if cased:
+        fl |= CT_BIT["CASED"]
+        ignorable = not (c + "\u03a3").lower().endswith("\u03c2")
+    else:
+        ignorable = ("A" + c + "\u03a3").lower().endswith("\u03c2")
+    if ignorable:
+        fl |= CT_BIT["CASE_IGNORABLE"]
+    maps = []
+    for name, m in (("UPPER", c.upper()), ("LOWER", c.lower()), ("TITLE", c.title()),
+                    ("FOLD", c.casefold())):
+        if len(m) == 1:
+            maps.append(ord(m) - cp)
+        else:
+            assert 1 < len(m) <= 3, (cp, name, m)
+            key = tuple(ord(x) for x in m)
+            if key not in pool_index:
+                pool_index[key] = len(pool)
+                pool.extend((len(key),) + key)
+            maps.append(pool_index[key])
+            fl |= CT_BIT["EXT_" + name]
+    dec = unicodedata.decimal(c, -1)
+    dig = unicodedata.digit(c, -1)
+    return (fl, dec, dig) + tuple(maps)
+
+
+def split_bins(t):
+    """(index1, index2, shift) with t[i] == index2[(index1[i >> shift] <<
+    shift) + (i & mask)], the shift that minimizes the bytes of both."""
+    best = None
+    for shift in range(1, 14):
+        size = 1 << shift
+        blocks = {}
+        index1 = []
+        index2 = []
+        for i in range(0, len(t), size):
+            blk = tuple(t[i:i + size])
+            if blk not in blocks:
+                blocks[blk] = len(blocks)
+                index2.extend(blk)
+            index1.append(blocks[blk])
+        cost = len(index1) * (1 if len(blocks) < 256 else 2) + len(index2) * 2
+        if best is None or cost < best[0]:
+            best = (cost, index1, index2, shift)
+    return best[1], best[2], best[3]
+
+
+def ctype_tables():
+    pool = []
+    pool_index = {}
+    recs = {}
+    per_cp = []
+    for cp in range(MAXCP):
+        r = ctype_record(cp, pool, pool_index)
+        if r not in recs:
+            recs[r] = len(recs)
+        per_cp.append(recs[r])
+    records = sorted(recs, key=recs.get)
+    assert len(records) < 65536
+    index1, index2, shift = split_bins(per_cp)
+    return records, pool, index1, index2, shift
+
+
+def emit_ctype(f, records, pool, index1, index2, shift):
+    f.write("const wfo_uni_ctype wfo_uni_ctypes[%d] = {\n" % len(records))
+    for fl, dec, dig, up, lo, ti, fo in records:
+        f.write("    {%d, %d, %d, %d, 0x%X, %d, %d},\n" % (up, lo, ti, fo, fl, dec, dig))
+    f.write("};\n\n")
+    f.write("const uint32_t wfo_uni_case_ext[%d] = {\n" % len(pool))
+    for i in range(0, len(pool), 12):
+        f.write("    " + ",".join("0x%X" % x for x in pool[i:i + 12]) + ",\n")
+    f.write("};\n\n")
+    t1 = "uint8_t" if max(index1) < 256 else "uint16_t"
+    f.write("const %s wfo_uni_ctype_index1[%d] = {\n" % (t1, len(index1)))
+    for i in range(0, len(index1), 24):
+        f.write("    " + ",".join(str(x) for x in index1[i:i + 24]) + ",\n")
+    f.write("};\n\n")
+    f.write("const uint16_t wfo_uni_ctype_index2[%d] = {\n" % len(index2))
+    for i in range(0, len(index2), 24):
+        f.write("    " + ",".join(str(x) for x in index2[i:i + 24]) + ",\n")
+    f.write("};\n\n")
+    return t1
+
+
 def emit_ranges(f, cname, rs):
     f.write("const uint32_t %s[][2] = {\n" % cname)
     for lo, hi in rs:
@@ -239,6 +363,9 @@ def main():
         assert len(body) < 256
         rec += bytes([len(body), cp >> 16, (cp >> 8) & 0xFF, cp & 0xFF]) + body
 
+    ct_records, ct_pool, ct_index1, ct_index2, ct_shift = ctype_tables()
+    ct_t1 = "uint8_t" if max(ct_index1) < 256 else "uint16_t"
+
     hpath = os.path.join(args.outdir, "unicode_tables.h")
     cpath = os.path.join(args.outdir, "unicode_tables.c")
     with open(hpath, "w") as f:
@@ -309,8 +436,28 @@ typedef struct wfo_uni_codec_alias { const char *alias, *canonical; int codec; }
 extern const wfo_uni_codec_alias wfo_uni_codec_aliases[];
 extern const size_t wfo_uni_codec_alias_count;
 
+/* Character types (str's case and class methods): record
+ * wfo_uni_ctypes[index2[(index1[cp >> WFO_UNI_CTYPE_SHIFT] <<
+ * WFO_UNI_CTYPE_SHIFT) + (cp & mask)]].  upper/lower/title/fold are the
+ * code point delta of a one-character mapping, or, when the flag
+ * WFO_UNI_EXT_* is set, an index into wfo_uni_case_ext where the mapping
+ * is stored as [length, code points...].  decimal/digit: -1 if none. */
+%s
+typedef struct wfo_uni_ctype {
+    int32_t upper, lower, title, fold;
+    uint16_t flags;
+    int8_t decimal, digit;
+} wfo_uni_ctype;
+#define WFO_UNI_CTYPE_SHIFT %d
+extern const wfo_uni_ctype wfo_uni_ctypes[];
+extern const uint32_t wfo_uni_case_ext[];
+extern const %s wfo_uni_ctype_index1[];
+extern const uint16_t wfo_uni_ctype_index2[];
+
 #endif
-""" % (unicodedata.unidata_version, unicodedata.unidata_version))
+""" % (unicodedata.unidata_version, unicodedata.unidata_version,
+       "\n".join("#define WFO_UNI_%s 0x%X" % (n, CT_BIT[n]) for n in CT_FLAGS),
+       ct_shift, ct_t1))
     with open(cpath, "w") as f:
         f.write("/* GENERATED by tools/gen_unicode_tables.py from python3's unicodedata\n"
                 " * (Unicode %s): %d named code points, %d aliases, %d words.\n"
@@ -368,11 +515,14 @@ extern const size_t wfo_uni_codec_alias_count;
             idx = CHARMAPS.index(target) if target in CHARMAPS else -1 - list(BUILTIN).index(target)
             f.write('    {"%s", "%s", %d},\n' % (alias, BUILTIN.get(target, target), idx))
         f.write("};\nconst size_t wfo_uni_codec_alias_count = %d;\n\n" % len(al))
+        emit_ctype(f, ct_records, ct_pool, ct_index1, ct_index2, ct_shift)
         for nm, arr in (("l", lnames), ("v", vnames), ("t", tnames)):
             f.write("const char *const wfo_uni_jamo_%s[%d] = {%s};\n"
                     % (nm, len(arr), ", ".join('"%s"' % x for x in arr)))
     print("wrote %s, %s: %d names, %d aliases, %d words, %d record bytes, %d algo ranges"
           % (hpath, cpath, len(names), len(aliases), len(words), len(rec), len(algo_ranges)))
+    print("ctype: %d records, %d case-pool entries, index1 %d x %s, index2 %d, shift %d"
+          % (len(ct_records), len(ct_pool), len(ct_index1), ct_t1, len(ct_index2), ct_shift))
 
 
 if __name__ == "__main__":

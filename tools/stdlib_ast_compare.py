@@ -15,45 +15,21 @@ each side spent parsing.
 usage: stdlib_ast_compare.py WEFT [--xfail FILE] [--attrs] [--limit N]
   --attrs  compare with include_attributes=True (positions too)
 """
-import argparse
 import ast
 import os
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 
-
-def stdlib_files():
-    root = sysconfig.get_paths()["stdlib"]
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                out.append(os.path.join(d, f))
-    return root, out
+from stdlib_common import arg_parser, print_xfails, read_xfail, run_weft, selected_files, write_list
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("weft")
-    ap.add_argument("--xfail")
+    ap = arg_parser(xfail=True)
     ap.add_argument("--attrs", action="store_true")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--threshold", type=float, default=99.5)
     a = ap.parse_args()
-    root, files = stdlib_files()
-    if a.limit:
-        files = files[: a.limit]
-    xfail = {}
-    if a.xfail and os.path.exists(a.xfail):
-        for line in open(a.xfail, encoding="utf-8"):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                path, _, reason = line.partition(" # ")
-                xfail[path.strip()] = reason.strip()
+    root, files = selected_files(a.limit)
+    xfail = read_xfail(a.xfail)
 
     # python3 side, one process (this one)
     expected = []
@@ -72,17 +48,14 @@ def main():
 
     # weft side, one process
     with tempfile.TemporaryDirectory() as tmp:
-        listfile = os.path.join(tmp, "list.txt")
-        with open(listfile, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(files) + "\n")
+        listfile = write_list(tmp, files)
         outdir = os.path.join(tmp, "out")
         os.mkdir(outdir)
         env = dict(os.environ)
         if a.attrs:
             env["WEFT_DUMP_ATTRIBUTES"] = "1"
         t0 = time.perf_counter()
-        r = subprocess.run([a.weft, "--dump-ast-many", listfile, outdir], capture_output=True, text=True,
-                           env=env, timeout=600)
+        r = run_weft(a.weft, ["--dump-ast-many", listfile, outdir], env=env)
         t_weft_wall = time.perf_counter() - t0
         crashed = r.returncode != 0
         if crashed:
@@ -123,8 +96,7 @@ def main():
     print("files: %d  identical/rejected-as-python3: %d  (%.2f%%)" % (len(files), match, rate))
     print("python3 ast.parse time: %.3f s" % t_py)
     print("weft: %s (wall %.3f s including dump and file writes)" % (summary, t_weft_wall))
-    for rel, reason in xfails:
-        print("XFAIL %s: %s" % (rel, reason))
+    print_xfails(xfails)
     for rel in xpass:
         print("XPASS %s (remove from the xfail list)" % rel)
     for rel, why in fails:

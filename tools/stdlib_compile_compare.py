@@ -15,37 +15,19 @@ per file, and python3's compile() calls) and passes when the agreement is
 
 usage: stdlib_compile_compare.py WEFT [--limit N]
 """
-import argparse
-import warnings
 import os
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
+import warnings
 
-
-def stdlib_files():
-    root = sysconfig.get_paths()["stdlib"]
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                out.append(os.path.join(d, f))
-    return root, out
+from stdlib_common import arg_parser, run_weft, selected_files, weft_failed, write_list
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("weft")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--threshold", type=float, default=99.5)
-    a = ap.parse_args()
+    a = arg_parser().parse_args()
     warnings.simplefilter("ignore")  # SyntaxWarnings would skew python3's time
-    root, files = stdlib_files()
-    if a.limit:
-        files = files[: a.limit]
+    root, files = selected_files(a.limit)
     srcs = []
     for p in files:
         with open(p, "rb") as f:
@@ -61,14 +43,11 @@ def main():
             want[p] = "%s: %s (line %s)" % (type(e).__name__, e.args[0] if e.args else "", getattr(e, "lineno", None))
         t_py += time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
-        listfile = os.path.join(tmp, "list.txt")
-        with open(listfile, "w", encoding="utf-8") as f:
-            f.write("\n".join(files) + "\n")
+        listfile = write_list(tmp, files)
         t0 = time.perf_counter()
-        r = subprocess.run([a.weft, "--compile-many", listfile], capture_output=True, text=True, timeout=600)
+        r = run_weft(a.weft, ["--compile-many", listfile])
         t_wall = time.perf_counter() - t0
-    if r.returncode != 0:
-        print("weft failed (status %d): %s" % (r.returncode, r.stderr[-2000:]))
+    if weft_failed(r):
         return 1
     got = {}
     for line in r.stdout.splitlines():

@@ -14,26 +14,14 @@ mismatch outside the xfail list.
 
 usage: strconst_compare.py WEFT [--future-annotations] [--limit N]
 """
-import argparse
 import os
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import warnings
 
+from stdlib_common import arg_parser, run_weft, selected_files, weft_failed, write_list
+
 PREFIX = b"from __future__ import annotations\n"
-
-
-def stdlib_files():
-    root = sysconfig.get_paths()["stdlib"]
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                out.append(os.path.join(d, f))
-    return root, out
 
 
 def strs(co, out):
@@ -45,16 +33,11 @@ def strs(co, out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("weft")
+    ap = arg_parser()
     ap.add_argument("--future-annotations", action="store_true")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--threshold", type=float, default=99.5)
     a = ap.parse_args()
     warnings.simplefilter("ignore")
-    root, files = stdlib_files()
-    if a.limit:
-        files = files[: a.limit]
+    root, files = selected_files(a.limit)
     with tempfile.TemporaryDirectory() as tmp:
         want, paths = {}, []
         for i, p in enumerate(files):
@@ -75,14 +58,11 @@ def main():
                 f.write(src)
             want[q] = (os.path.relpath(p, root), s)
             paths.append(q)
-        listfile = os.path.join(tmp, "list.txt")
-        with open(listfile, "w", encoding="utf-8") as f:
-            f.write("\n".join(paths) + "\n")
+        listfile = write_list(tmp, paths)
         out = os.path.join(tmp, "out")
         os.mkdir(out)
-        r = subprocess.run([a.weft, "--str-consts-many", listfile, out], capture_output=True, text=True, timeout=600)
-        if r.returncode != 0:
-            print("weft failed (status %d): %s" % (r.returncode, r.stderr[-2000:]))
+        r = run_weft(a.weft, ["--str-consts-many", listfile, out])
+        if weft_failed(r):
             return 1
         same, bad = 0, []
         for i, q in enumerate(paths):

@@ -12,25 +12,13 @@ files agree and no file outside the xfail list differs.
 
 usage: symtable_compare.py WEFT [--xfail FILE] [--limit N]
 """
-import argparse
 import os
-import subprocess
 import symtable
 import sys
-import sysconfig
 import tempfile
 import time
 
-
-def stdlib_files():
-    root = sysconfig.get_paths()["stdlib"]
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                out.append(os.path.join(d, f))
-    return root, out
+from stdlib_common import arg_parser, print_xfails, read_xfail, run_weft, selected_files, weft_failed, write_list
 
 
 def dump(t, depth, out):
@@ -58,32 +46,15 @@ def expected(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("weft")
-    ap.add_argument("--xfail")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--threshold", type=float, default=99.5)
-    a = ap.parse_args()
-    root, files = stdlib_files()
-    if a.limit:
-        files = files[: a.limit]
-    xfail = {}
-    if a.xfail and os.path.exists(a.xfail):
-        for line in open(a.xfail, encoding="utf-8"):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                path, _, reason = line.partition(" # ")
-                xfail[path.strip()] = reason.strip()
+    a = arg_parser(xfail=True).parse_args()
+    root, files = selected_files(a.limit)
+    xfail = read_xfail(a.xfail)
     with tempfile.TemporaryDirectory() as tmp:
-        listfile = os.path.join(tmp, "list.txt")
-        with open(listfile, "w", encoding="utf-8") as f:
-            f.write("\n".join(files) + "\n")
+        listfile = write_list(tmp, files)
         t0 = time.perf_counter()
-        r = subprocess.run([a.weft, "--dump-symtable-many", listfile, tmp], capture_output=True, text=True,
-                           timeout=600)
+        r = run_weft(a.weft, ["--dump-symtable-many", listfile, tmp])
         t_weft = time.perf_counter() - t0
-        if r.returncode != 0:
-            print("weft failed (status %d): %s" % (r.returncode, r.stderr[-2000:]))
+        if weft_failed(r):
             return 1
         print("weft:", r.stdout.strip())
         same = 0
@@ -106,8 +77,7 @@ def main():
                 bad.append((rel, wl[k] if k < len(wl) else "<end>", gl[k] if k < len(gl) else "<end>"))
     rate = 100.0 * same / len(files)
     print("symtable: %d/%d files identical (%.2f%%), weft %.2f s" % (same, len(files), rate, t_weft))
-    for rel, reason in xf:
-        print("XFAIL %s: %s" % (rel, reason))
+    print_xfails(xf)
     for rel, w, g in bad:
         print("MISMATCH %s\n  python3: %s\n  weft:    %s" % (rel, w, g))
     return 0 if rate >= a.threshold and not bad else 1

@@ -316,4 +316,59 @@ int wf_set_clear(wf_object *s);
 extern wf_type wf_seqiter_type, wf_callable_iter_type;
 wf_object *wf_seqiter_new(wf_object *seq); /* iterates by __getitem__ 0, 1, ... */
 
+
+/* --- slice, range, bytes, bytearray (slice.c, range.c, bytes.c, bytearray.c) --- */
+typedef struct wf_slice {
+    wf_object ob_base;
+    wf_object *start, *stop, *step; /* never NULL: None when omitted */
+} wf_slice;
+extern wf_type wf_slice_type;
+#define WF_SLICE_CHECK(o) (WF_TYPE(o) == &wf_slice_type)
+wf_object *wf_slice_new(wf_object *start, wf_object *stop, wf_object *step); /* NULL = None */
+/* CPython's PySlice_Unpack: raw bounds (clamped to wf_ssize_t), step != 0. */
+int wf_slice_unpack(wf_object *s, wf_ssize_t *start, wf_ssize_t *stop, wf_ssize_t *step);
+/* CPython's PySlice_AdjustIndices: clamps against n, returns the count. */
+wf_ssize_t wf_slice_adjust_indices(wf_ssize_t n, wf_ssize_t *start, wf_ssize_t *stop,
+                                   wf_ssize_t step);
+/* slice.indices(length) with ints of any size (new references). */
+int wf_slice_indices_obj(wf_object *s, wf_object *length, wf_object **start, wf_object **stop,
+                         wf_object **step);
+
+typedef struct wf_range {
+    wf_object ob_base;
+    wf_object *start, *stop, *step, *length; /* ints, immutable */
+} wf_range;
+extern wf_type wf_range_type;
+#define WF_RANGE_CHECK(o) (WF_TYPE(o) == &wf_range_type)
+wf_object *wf_range_new(wf_object *start, wf_object *stop, wf_object *step); /* step NULL = 1 */
+
+typedef struct wf_bytes {
+    wf_object ob_base;
+    wf_ssize_t ob_size;
+    _Atomic wf_hash_t hash; /* -1 until computed */
+    char ob_sval[];         /* ob_size bytes + NUL; immutable once published */
+} wf_bytes;
+extern wf_type wf_bytes_type;
+#define WF_BYTES_CHECK(o) wf_type_has_flag(WF_TYPE(o), WF_TPFLAGS_BYTES_SUBCLASS)
+#define WF_BYTES_SIZE(o) (((wf_bytes *)(o))->ob_size)
+#define WF_BYTES_DATA(o) (((wf_bytes *)(o))->ob_sval)
+wf_object *wf_bytes_from_data(const void *data, wf_ssize_t n); /* data NULL = zeroed */
+wf_object *wf_bytes_from_cstr(const char *s);
+wf_object *wf_bytes_decode(wf_object *b, const char *encoding, const char *errors);
+wf_object *wf_str_encode(wf_object *s, const char *encoding, const char *errors);
+
+/* bytearray: the buffer is replaced (never resized in place) when it must
+ * grow; see bytearray.c for the locking rules. */
+typedef struct wf_bytearray {
+    wf_object ob_base;
+    _Atomic wf_ssize_t ob_size;
+    wf_ssize_t ob_alloc;         /* capacity of ob_bytes (under the lock) */
+    char *_Atomic ob_bytes;      /* NULL when ob_alloc == 0 */
+} wf_bytearray;
+extern wf_type wf_bytearray_type;
+#define WF_BYTEARRAY_CHECK(o) wf_type_is_subtype(WF_TYPE(o), &wf_bytearray_type)
+wf_object *wf_bytearray_from_data(const void *data, wf_ssize_t n);
+/* A bytes copy of a bytes or bytearray (taken under the bytearray's lock). */
+wf_object *wf_bytes_snapshot(wf_object *o);
+
 #endif /* WEFT_OBJECTS_H */

@@ -9,48 +9,19 @@
  */
 #include "runtime/compiler/cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "runtime/compiler/cli_util.h"
 #include "runtime/compiler/parser.h"
 #include "runtime/objects/repr.h"
-
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0) break;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 /* Parse + validate; 0 with the dump in *out (when out), else -1 with *err. */
 static int front_end(const char *path, const char *src, size_t len, wfo_strbuf *out, wfc_syntax_error *err,
                      int validate) {
-    wfc_arena *arena = wfc_arena_new();
-    if (!arena) {
-        memset(err, 0, sizeof *err);
-        err->kind = WFC_ERR_MEMORY;
-        return -1;
-    }
+    wfc_arena *arena = wfc_cli_arena_new(err);
+    if (!arena) return -1;
     int rc = -1;
     wfc_mod *m = wfc_parse(src, len, path, arena, err);
     if (m && (validate ? wfc_validate(m, src, len, err) : wfc_check_depth(m, err)) == 0) {
@@ -69,11 +40,8 @@ static int front_end(const char *path, const char *src, size_t len, wfo_strbuf *
 
 static int run_one(const char *path, int dump) {
     size_t len;
-    char *src = read_file(path, &len);
-    if (!src) {
-        fprintf(stderr, "weft: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
-        return 2;
-    }
+    char *src = wfc_cli_read_source(path, &len);
+    if (!src) return 2;
     wfo_strbuf out;
     wfo_strbuf_init(&out);
     wfc_syntax_error err;
@@ -99,68 +67,45 @@ int wfc_cli_dump_ast(const char *path) { return run_one(path, 1); }
 int wfc_cli_check_syntax(const char *path) { return run_one(path, 0); }
 
 int wfc_cli_dump_ast_many(const char *listfile, const char *outdir) {
-    size_t llen;
-    char *list = read_file(listfile, &llen);
-    if (!list) {
-        fprintf(stderr, "weft: can't open file '%s'\n", listfile);
-        return 2;
-    }
-    char *lines = realloc(list, llen + 1);
-    if (!lines) {
-        free(list);
-        return 2;
-    }
-    lines[llen] = '\0';
+    char *lines = wfc_cli_read_list(listfile);
+    if (!lines) return 2;
     int index = 0, ok = 0, rejected = 0;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double t0 = wfc_cli_now();
     double parse_s = 0;
-    for (char *line = lines; *line;) {
-        char *nl = strchr(line, '\n');
-        if (nl) *nl = '\0';
-        if (*line) {
-            size_t len;
-            char *src = read_file(line, &len);
-            char outpath[4096];
-            snprintf(outpath, sizeof outpath, "%s/%d.txt", outdir, index);
-            FILE *o = fopen(outpath, "wb");
-            if (!o) {
-                fprintf(stderr, "weft: can't write '%s'\n", outpath);
-                free(src);
-                free(lines);
-                return 2;
-            }
-            if (!src) {
-                fprintf(o, "ERROR OSError\n");
-            } else {
-                wfo_strbuf out;
-                wfo_strbuf_init(&out);
-                wfc_syntax_error err;
-                struct timespec a, b;
-                clock_gettime(CLOCK_MONOTONIC, &a);
-                int rc = front_end(line, src, len, &out, &err, 0);
-                clock_gettime(CLOCK_MONOTONIC, &b);
-                parse_s += (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
-                if (rc == 0) {
-                    fwrite(out.data, 1, out.len, o);
-                    fputc('\n', o);
-                    ok++;
-                } else {
-                    fprintf(o, "ERROR %s: %s\n", wfc_error_kind_name(err.kind), err.msg);
-                    wfc_syntax_error_clear(&err);
-                    rejected++;
-                }
-                wfo_strbuf_free(&out);
-                free(src);
-            }
-            fclose(o);
-            index++;
+    char *cursor = lines;
+    for (char *line; (line = wfc_cli_next_line(&cursor)) != NULL; index++) {
+        size_t len;
+        char *src = wfc_cli_read_file(line, &len);
+        FILE *o = wfc_cli_open_output(outdir, index);
+        if (!o) {
+            free(src);
+            free(lines);
+            return 2;
         }
-        if (!nl) break;
-        line = nl + 1;
+        if (!src) {
+            fprintf(o, "ERROR OSError\n");
+        } else {
+            wfo_strbuf out;
+            wfo_strbuf_init(&out);
+            wfc_syntax_error err;
+            double a = wfc_cli_now();
+            int rc = front_end(line, src, len, &out, &err, 0);
+            parse_s += wfc_cli_now() - a;
+            if (rc == 0) {
+                fwrite(out.data, 1, out.len, o);
+                fputc('\n', o);
+                ok++;
+            } else {
+                fprintf(o, "ERROR %s: %s\n", wfc_error_kind_name(err.kind), err.msg);
+                wfc_syntax_error_clear(&err);
+                rejected++;
+            }
+            wfo_strbuf_free(&out);
+            free(src);
+        }
+        fclose(o);
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double total = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    double total = wfc_cli_now() - t0;
     printf("files %d parsed %d rejected %d parse+dump %.3f s total %.3f s\n", index, ok, rejected, parse_s, total);
     free(lines);
     return 0;

@@ -138,39 +138,11 @@ typedef struct C {
 
 /* ----- errors ----- */
 
-static void fill_line(C *c, int lineno) {
-    free(c->err->text);
-    c->err->text = NULL;
-    const char *p = c->src, *end = c->src + c->len;
-    if (!p) return;
-    if (c->len >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) p += 3;
-    for (int l = 1; l < lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) return;
-        p = nl + 1;
-    }
-    const char *e = p;
-    while (e < end && *e != '\n') e++;
-    if (e > p && e[-1] == '\r') e--;
-    char *t = malloc((size_t)(e - p) + 1);
-    if (!t) return;
-    memcpy(t, p, (size_t)(e - p));
-    t[e - p] = '\0';
-    c->err->text = t;
-}
-
 __attribute__((noreturn, format(printf, 3, 4))) static void cerror_at(C *c, wfc_pos p, const char *fmt, ...) {
-    wfc_syntax_error *e = c->err;
-    e->kind = WFC_ERR_SYNTAX;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    wfc_syntax_error_vset(c->err, c->src, c->len, p.lineno, p.col, p.end_lineno, p.end_col, fmt, ap);
     va_end(ap);
-    e->lineno = p.lineno;
-    e->col_offset = p.col;
-    e->end_lineno = p.end_lineno;
-    e->end_col_offset = p.end_col;
-    fill_line(c, p.lineno);
     longjmp(c->jb, 1);
 }
 

@@ -10,46 +10,15 @@
  */
 #include "runtime/compiler/compiler_cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "runtime/compiler/cli_util.h"
 #include "runtime/compiler/compile.h"
 #include "runtime/compiler/parser.h"
 #include "runtime/compiler/symtable.h"
 #include "runtime/objects/repr.h"
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0) break;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 enum { MODE_DIS, MODE_COMPILE, MODE_SYMTABLE, MODE_CODEINFO, MODE_STRCONSTS };
 
@@ -93,12 +62,8 @@ static int str_consts(wfo_strbuf *o, const wfc_code *co) {
 /* Parse and compile (or build the symbol table); output into *out. */
 static int run(const char *path, const char *src, size_t len, int mode, int optimize, wfo_strbuf *out,
                wfc_syntax_error *err, char *vmsg, size_t vlen) {
-    wfc_arena *arena = wfc_arena_new();
-    if (!arena) {
-        memset(err, 0, sizeof *err);
-        err->kind = WFC_ERR_MEMORY;
-        return -1;
-    }
+    wfc_arena *arena = wfc_cli_arena_new(err);
+    if (!arena) return -1;
     int rc = -1;
     vmsg[0] = '\0';
     wfc_mod *m = wfc_parse(src, len, path, arena, err);
@@ -140,11 +105,8 @@ static int run(const char *path, const char *src, size_t len, int mode, int opti
 
 static int one(const char *path, int mode, int optimize) {
     size_t len;
-    char *src = slurp(path, &len);
-    if (!src) {
-        fprintf(stderr, "weft: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
-        return 2;
-    }
+    char *src = wfc_cli_read_source(path, &len);
+    if (!src) return 2;
     wfo_strbuf out;
     wfo_strbuf_init(&out);
     wfc_syntax_error err;
@@ -173,74 +135,52 @@ int wfc_cli_compile(const char *path, int optimize) { return one(path, MODE_COMP
 int wfc_cli_dump_symtable(const char *path) { return one(path, MODE_SYMTABLE, 0); }
 
 static int many(const char *listfile, const char *outdir, int mode) {
-    size_t llen;
-    char *list = slurp(listfile, &llen);
-    if (!list) {
-        fprintf(stderr, "weft: can't open file '%s'\n", listfile);
-        return 2;
-    }
-    char *lines = realloc(list, llen + 1);
-    if (!lines) {
-        free(list);
-        return 2;
-    }
-    lines[llen] = '\0';
+    char *lines = wfc_cli_read_list(listfile);
+    if (!lines) return 2;
     int index = 0, ok = 0, rejected = 0, badverify = 0;
     double t_all = 0;
-    for (char *line = lines; *line;) {
-        char *nl = strchr(line, '\n');
-        if (nl) *nl = '\0';
-        if (*line) {
-            size_t len;
-            char *src = slurp(line, &len);
-            FILE *o = stdout;
-            if (outdir) {
-                char outpath[4096];
-                snprintf(outpath, sizeof outpath, "%s/%d.txt", outdir, index);
-                o = fopen(outpath, "wb");
-                if (!o) {
-                    fprintf(stderr, "weft: can't write '%s'\n", outpath);
-                    free(src);
-                    free(lines);
-                    return 2;
-                }
-            }
-            if (!src) {
-                fprintf(o, outdir ? "ERROR OSError\n" : "ERROR %s: OSError\n", line);
-                rejected++;
-            } else {
-                wfo_strbuf out;
-                wfo_strbuf_init(&out);
-                wfc_syntax_error err;
-                memset(&err, 0, sizeof err);
-                char vmsg[512];
-                double t0 = now();
-                int rc = run(line, src, len, mode, 0, outdir ? &out : NULL, &err, vmsg, sizeof vmsg);
-                t_all += now() - t0;
-                if (rc == 0) {
-                    if (outdir) fwrite(out.data ? out.data : "", 1, out.len, o);
-                    else fprintf(o, "OK %s\n", line);
-                    ok++;
-                } else if (rc == -2) {
-                    fprintf(o, "VERIFY %s: %s\n", line, vmsg);
-                    badverify++;
-                } else {
-                    if (outdir) fprintf(o, "ERROR %s: %s\n", wfc_error_kind_name(err.kind), err.msg);
-                    else
-                        fprintf(o, "ERROR %s: %s: %s (line %d)\n", line, wfc_error_kind_name(err.kind), err.msg,
-                                err.lineno);
-                    rejected++;
-                }
-                wfc_syntax_error_clear(&err);
-                wfo_strbuf_free(&out);
-                free(src);
-            }
-            if (outdir) fclose(o);
-            else fflush(o);
-            index++;
+    char *cursor = lines;
+    for (char *line; (line = wfc_cli_next_line(&cursor)) != NULL; index++) {
+        size_t len;
+        char *src = wfc_cli_read_file(line, &len);
+        FILE *o = outdir ? wfc_cli_open_output(outdir, index) : stdout;
+        if (!o) {
+            free(src);
+            free(lines);
+            return 2;
         }
-        if (!nl) break;
-        line = nl + 1;
+        if (!src) {
+            fprintf(o, outdir ? "ERROR OSError\n" : "ERROR %s: OSError\n", line);
+            rejected++;
+        } else {
+            wfo_strbuf out;
+            wfo_strbuf_init(&out);
+            wfc_syntax_error err;
+            memset(&err, 0, sizeof err);
+            char vmsg[512];
+            double t0 = wfc_cli_now();
+            int rc = run(line, src, len, mode, 0, outdir ? &out : NULL, &err, vmsg, sizeof vmsg);
+            t_all += wfc_cli_now() - t0;
+            if (rc == 0) {
+                if (outdir) fwrite(out.data ? out.data : "", 1, out.len, o);
+                else fprintf(o, "OK %s\n", line);
+                ok++;
+            } else if (rc == -2) {
+                fprintf(o, "VERIFY %s: %s\n", line, vmsg);
+                badverify++;
+            } else {
+                if (outdir) fprintf(o, "ERROR %s: %s\n", wfc_error_kind_name(err.kind), err.msg);
+                else
+                    fprintf(o, "ERROR %s: %s: %s (line %d)\n", line, wfc_error_kind_name(err.kind), err.msg,
+                            err.lineno);
+                rejected++;
+            }
+            wfc_syntax_error_clear(&err);
+            wfo_strbuf_free(&out);
+            free(src);
+        }
+        if (outdir) fclose(o);
+        else fflush(o);
     }
     fprintf(outdir ? stdout : stderr, "files %d ok %d rejected %d verify-failed %d time %.3f s\n", index, ok,
             rejected, badverify, t_all);

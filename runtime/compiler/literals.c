@@ -264,6 +264,25 @@ static int unicode_error(char *errmsg, size_t errlen, size_t start, size_t end, 
     return -1;
 }
 
+/* The value of the one-character escape \c (\\ \' \" \a \b \f \n \r
+ * \t \v), or 0 when c starts no such escape. */
+static char simple_escape(int c)
+{
+    switch (c) {
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return 0;
+    }
+}
+
 /* Decode the escapes of a non-raw str body. */
 static int decode_str_escapes(const unsigned char *s, size_t len, outbuf *ob, char *errmsg,
                               size_t errlen)
@@ -301,21 +320,8 @@ static int decode_str_escapes(const unsigned char *s, size_t len, outbuf *ob, ch
         }
         i++;
         vpos += 2;
-        char simple = 0;
-        switch (c) {
-        case '\n': continue;
-        case '\\': simple = '\\'; break;
-        case '\'': simple = '\''; break;
-        case '"': simple = '"'; break;
-        case 'a': simple = '\a'; break;
-        case 'b': simple = '\b'; break;
-        case 'f': simple = '\f'; break;
-        case 'n': simple = '\n'; break;
-        case 'r': simple = '\r'; break;
-        case 't': simple = '\t'; break;
-        case 'v': simple = '\v'; break;
-        default: break;
-        }
+        if (c == '\n') continue; /* backslash-newline: a line continuation */
+        char simple = simple_escape(c);
         if (simple) {
             if (ob_putc(ob, simple) < 0)
                 return fail(errmsg, errlen, "out of memory");
@@ -399,21 +405,8 @@ static int decode_bytes_escapes(const unsigned char *s, size_t len, outbuf *ob, 
         if (i >= len)
             return fail(errmsg, errlen, "Trailing \\ in string");
         c = s[i++];
-        char simple = 0;
-        switch (c) {
-        case '\n': continue;
-        case '\\': simple = '\\'; break;
-        case '\'': simple = '\''; break;
-        case '"': simple = '"'; break;
-        case 'a': simple = '\a'; break;
-        case 'b': simple = '\b'; break;
-        case 'f': simple = '\f'; break;
-        case 'n': simple = '\n'; break;
-        case 'r': simple = '\r'; break;
-        case 't': simple = '\t'; break;
-        case 'v': simple = '\v'; break;
-        default: break;
-        }
+        if (c == '\n') continue; /* backslash-newline: a line continuation */
+        char simple = simple_escape(c);
         if (simple) {
             if (ob_putc(ob, simple) < 0)
                 return fail(errmsg, errlen, "out of memory");

@@ -11,4 +11,5 @@ target_sources(weft_compiler PRIVATE
   runtime/compiler/validate.c
   runtime/compiler/syntax_error.c
   runtime/compiler/cli.c
+  runtime/compiler/cli_util.c
 )

@@ -46,40 +46,12 @@ typedef struct S {
 
 /* ----- errors ----- */
 
-static void fill_line(S *s, int lineno) {
-    free(s->err->text);
-    s->err->text = NULL;
-    const char *p = s->src, *end = s->src + s->len;
-    if (!p) return;
-    if (s->len >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) p += 3;
-    for (int l = 1; l < lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) return;
-        p = nl + 1;
-    }
-    const char *e = p;
-    while (e < end && *e != '\n') e++;
-    if (e > p && e[-1] == '\r') e--;
-    char *t = malloc((size_t)(e - p) + 1);
-    if (!t) return;
-    memcpy(t, p, (size_t)(e - p));
-    t[e - p] = '\0';
-    s->err->text = t;
-}
-
 __attribute__((noreturn, format(printf, 6, 7))) static void st_error(S *s, int l, int c, int el, int ec,
                                                                      const char *fmt, ...) {
-    wfc_syntax_error *e = s->err;
-    e->kind = WFC_ERR_SYNTAX;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    wfc_syntax_error_vset(s->err, s->src, s->len, l, c, el, ec, fmt, ap);
     va_end(ap);
-    e->lineno = l;
-    e->col_offset = c;
-    e->end_lineno = el;
-    e->end_col_offset = ec;
-    fill_line(s, l);
     longjmp(s->jb, 1);
 }
 

@@ -30,6 +30,40 @@ void wfc_syntax_error_clear(wfc_syntax_error *e) {
     memset(e, 0, sizeof *e);
 }
 
+/* e->text := line `lineno` of src (without its newline), or NULL when the
+ * source or the line is missing. */
+static void set_text(wfc_syntax_error *e, const char *src, size_t len, int lineno) {
+    free(e->text);
+    e->text = NULL;
+    const char *p = src, *end = src + len;
+    if (!p) return;
+    if (len >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) p += 3;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return;
+        p = nl + 1;
+    }
+    const char *q = p;
+    while (q < end && *q != '\n') q++;
+    if (q > p && q[-1] == '\r') q--;
+    char *t = malloc((size_t)(q - p) + 1);
+    if (!t) return;
+    memcpy(t, p, (size_t)(q - p));
+    t[q - p] = '\0';
+    e->text = t;
+}
+
+void wfc_syntax_error_vset(wfc_syntax_error *e, const char *src, size_t len, int l, int c, int el, int ec,
+                           const char *fmt, va_list ap) {
+    e->kind = WFC_ERR_SYNTAX;
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    e->lineno = l;
+    e->col_offset = c;
+    e->end_lineno = el;
+    e->end_col_offset = ec;
+    set_text(e, src, len, l);
+}
+
 /* Characters in the first `bytes` bytes of UTF-8 text s (len n). */
 static long chars_upto(const char *s, size_t n, long bytes) {
     long count = 0;

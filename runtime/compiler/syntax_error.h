@@ -16,6 +16,8 @@
 #ifndef WEFT_COMPILER_SYNTAX_ERROR_H
 #define WEFT_COMPILER_SYNTAX_ERROR_H
 
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 typedef enum wfc_error_kind {
@@ -38,6 +40,11 @@ typedef struct wfc_syntax_error {
 /* The Python name of the exception class ("SyntaxError", ...). */
 const char *wfc_error_kind_name(wfc_error_kind kind);
 void wfc_syntax_error_clear(wfc_syntax_error *e);
+/* Fill *e as a SyntaxError with fmt's message at lines l..el, columns
+ * c..ec, and the text of line l of src (len bytes, a UTF-8 BOM skipped);
+ * shared by the validator, the symbol table and the compiler. */
+void wfc_syntax_error_vset(wfc_syntax_error *e, const char *src, size_t len, int l, int c, int el, int ec,
+                           const char *fmt, va_list ap);
 /* Print in CPython 3.11's format for an uncaught error of a script. */
 void wfc_syntax_error_print(FILE *out, const char *filename, const wfc_syntax_error *e);
 

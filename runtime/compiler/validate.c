@@ -42,41 +42,13 @@ typedef struct V {
 
 /* ----- errors ----- */
 
-static void set_line(V *v, int lineno) {
-    free(v->err->text);
-    v->err->text = NULL;
-    const char *s = v->src, *end = v->src + v->len;
-    if (v->len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
-        s += 3;
-    for (int l = 1; l < lineno && s < end; l++) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        if (!nl) return;
-        s = nl + 1;
-    }
-    const char *e = s;
-    while (e < end && *e != '\n') e++;
-    if (e > s && e[-1] == '\r') e--;
-    char *t = malloc((size_t)(e - s) + 1);
-    if (!t) return;
-    memcpy(t, s, (size_t)(e - s));
-    t[e - s] = '\0';
-    v->err->text = t;
-}
-
 static void verror(V *v, int l, int c, int el, int ec, const char *fmt, ...) {
     if (v->failed) return;
     v->failed = 1;
-    wfc_syntax_error *e = v->err;
-    e->kind = WFC_ERR_SYNTAX;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    wfc_syntax_error_vset(v->err, v->src, v->len, l, c, el, ec, fmt, ap);
     va_end(ap);
-    e->lineno = l;
-    e->col_offset = c;
-    e->end_lineno = el;
-    e->end_col_offset = ec;
-    set_line(v, l);
 }
 
 #define ERR_AT(v, n, ...) verror((v), (n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset, __VA_ARGS__)
@@ -230,6 +202,27 @@ static void cg_opt(V *v, const wfc_expr *e) {
 static void cg_starred_ok(V *v, const wfc_expr *target);
 static void cg_keywords(V *v, const wfc_seq *kws);
 
+/* The compiler pass's state of the enclosing scope, saved while a nested
+ * function or class body is checked. */
+typedef struct cscope {
+    scope_kind kind;
+    int casync, loop_depth;
+} cscope;
+
+static cscope enter_scope(V *v, scope_kind kind, int is_async) {
+    cscope saved = {v->ckind, v->casync, v->loop_depth};
+    v->ckind = kind;
+    v->casync = is_async;
+    v->loop_depth = 0;
+    return saved;
+}
+
+static void leave_scope(V *v, cscope saved) {
+    v->ckind = saved.kind;
+    v->casync = saved.casync;
+    v->loop_depth = saved.loop_depth;
+}
+
 static void cg_comp(V *v, const wfc_seq *gens, const wfc_expr *a, const wfc_expr *b) {
     const wfc_comprehension *first = gens->items[0];
     cg_expr(v, first->iter);
@@ -285,15 +278,9 @@ static void cg_expr(V *v, const wfc_expr *e) {
     case WFC_Lambda: {
         cg_exprs(v, e->v.Lambda.args->defaults);
         cg_exprs(v, e->v.Lambda.args->kw_defaults);
-        scope_kind sk = v->ckind;
-        int sa = v->casync, sl = v->loop_depth;
-        v->ckind = SC_FUNCTION;
-        v->casync = 0;
-        v->loop_depth = 0;
+        cscope saved = enter_scope(v, SC_FUNCTION, 0);
         cg_expr(v, e->v.Lambda.body);
-        v->ckind = sk;
-        v->casync = sa;
-        v->loop_depth = sl;
+        leave_scope(v, saved);
         break;
     }
     case WFC_BoolOp: cg_exprs(v, e->v.BoolOp.values); break;
@@ -458,15 +445,9 @@ static void cg_stmt(V *v, const wfc_stmt *s) {
         cg_exprs(v, s->v.FunctionDef.decorator_list);
         cg_exprs(v, s->v.FunctionDef.args->defaults);
         cg_exprs(v, s->v.FunctionDef.args->kw_defaults);
-        scope_kind sk = v->ckind;
-        int sa = v->casync, sl = v->loop_depth;
-        v->ckind = SC_FUNCTION;
-        v->casync = s->kind == WFC_AsyncFunctionDef;
-        v->loop_depth = 0;
+        cscope saved = enter_scope(v, SC_FUNCTION, s->kind == WFC_AsyncFunctionDef);
         cg_stmts(v, s->v.FunctionDef.body);
-        v->ckind = sk;
-        v->casync = sa;
-        v->loop_depth = sl;
+        leave_scope(v, saved);
         break;
     }
     case WFC_ClassDef: {
@@ -477,15 +458,9 @@ static void cg_stmt(V *v, const wfc_stmt *s) {
         }
         for (int i = 0; i < s->v.ClassDef.keywords->len; i++)
             cg_expr(v, ((wfc_keyword *)s->v.ClassDef.keywords->items[i])->value);
-        scope_kind sk = v->ckind;
-        int sa = v->casync, sl = v->loop_depth;
-        v->ckind = SC_CLASS;
-        v->casync = 0;
-        v->loop_depth = 0;
+        cscope saved = enter_scope(v, SC_CLASS, 0);
         cg_stmts(v, s->v.ClassDef.body);
-        v->ckind = sk;
-        v->casync = sa;
-        v->loop_depth = sl;
+        leave_scope(v, saved);
         cg_keywords(v, s->v.ClassDef.keywords);
         break;
     }

@@ -645,6 +645,11 @@ static wf_ssize_t list_length(wf_object *o) { return wf_list_size(o); }
 static wf_object *list_item(wf_object *o, wf_ssize_t i) { return wf_list_get_item(o, i); }
 
 static wf_object *list_subscript(wf_object *o, wf_object *key) {
+    if (WF_SLICE_CHECK(key)) {
+        wf_ssize_t start, stop, step;
+        if (wf_slice_unpack(key, &start, &stop, &step) < 0) return NULL;
+        return wfo_list_slice(o, start, stop, step);
+    }
     wf_ssize_t i = wfo_key_as_index(key, "list");
     if (i == -1 && wf_err_occurred()) return NULL;
     wf_object *r = NULL;
@@ -678,6 +683,11 @@ static int list_ass_item(wf_object *o, wf_ssize_t i, wf_object *v) {
 }
 
 static int list_ass_subscript(wf_object *o, wf_object *key, wf_object *v) {
+    if (WF_SLICE_CHECK(key)) {
+        wf_ssize_t start, stop, step;
+        if (wf_slice_unpack(key, &start, &stop, &step) < 0) return -1;
+        return wfo_list_ass_slice(o, start, stop, step, v);
+    }
     wf_ssize_t i = wfo_key_as_index(key, "list");
     if (i == -1 && wf_err_occurred()) return -1;
     return list_ass_item(o, i, v);

@@ -48,3 +48,11 @@ target_sources(weft_objects PRIVATE
   runtime/objects/set.c
   runtime/objects/exceptions.c
 )
+
+# Slices, ranges, bytes and bytearray (slice.c, range.c, bytes.c, bytearray.c).
+target_sources(weft_objects PRIVATE
+  runtime/objects/slice.c
+  runtime/objects/range.c
+  runtime/objects/bytes.c
+  runtime/objects/bytearray.c
+)

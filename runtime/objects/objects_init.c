@@ -79,6 +79,7 @@ void wf_objects_init(void) {
     wfo_list_init();
     wfo_dict_init();
     wfo_set_init();
+    wfo_sequences_init();
     if (wfo_exceptions_init() < 0) fatal_init("exceptions");
     if (wf_err_occurred()) fatal_init("container types");
     wfo_errors_init();

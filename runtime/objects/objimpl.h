@@ -168,4 +168,12 @@ int wfo_list_ass_slice(wf_object *l, wf_ssize_t start, wf_ssize_t stop, wf_ssize
 wf_ssize_t wfo_str_interned_count(void);   /* size of the intern table */
 wf_object *wfo_callable_iter_new(wf_object *callable, wf_object *sentinel); /* iter.c */
 
+
+/* --- slice/range/bytes/bytearray (slice.c, range.c, bytes.c, bytearray.c) --- */
+extern wf_type wfo_range_iter_type;
+void wfo_sequences_init(void); /* bytes.c: readies slice, range, bytes, bytearray */
+/* str.encode(encoding='utf-8', errors='strict') (bytes.c) */
+wf_object *wfo_str_encode_method(wf_object *self, wf_object *const *args, wf_ssize_t nargs,
+                                 wf_object *kwnames);
+
 #endif /* WEFT_OBJECTS_OBJIMPL_H */

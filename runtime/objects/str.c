@@ -655,10 +655,10 @@ static wf_ssize_t count_impl(wf_object *s, wf_object *sub, wf_ssize_t start, wf_
     return c;
 }
 
+/* str.isspace() of one character (split/strip whitespace too). */
 static int is_space(uint32_t c) {
     if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return wfo_uni_is_space(c);
 }
 
 static wf_object *list_append_sub(wf_object *list, wf_object *s, wf_ssize_t a, wf_ssize_t b) {
@@ -934,6 +934,11 @@ static int str_contains(wf_object *o, wf_object *sub) {
 /* s[i] for ints; slices are handled by wfo_str_slice (the slice type
  * hands its normalised bounds over). */
 static wf_object *str_subscript(wf_object *o, wf_object *key) {
+    if (WF_SLICE_CHECK(key)) {
+        wf_ssize_t start, stop, step;
+        if (wf_slice_unpack(key, &start, &stop, &step) < 0) return NULL;
+        return wfo_str_slice(o, start, stop, step);
+    }
     if (wf_index_check(key)) {
         wf_ssize_t i = wf_number_as_ssize_t(key, &wf_exc_IndexError);
         if (i == -1 && wf_err_occurred()) return NULL;
@@ -1114,23 +1119,78 @@ static wf_object *str_strip(wf_object *self, wf_object *const *a, wf_ssize_t n) 
 static wf_object *str_lstrip(wf_object *self, wf_object *const *a, wf_ssize_t n) { return strip_impl("lstrip", self, a, n, 1); }
 static wf_object *str_rstrip(wf_object *self, wf_object *const *a, wf_ssize_t n) { return strip_impl("rstrip", self, a, n, 2); }
 
-/* Case mapping: ASCII letters only; other code points are kept as they
- * are (full Unicode case tables are not generated yet). */
-static wf_object *map_ascii(wf_object *self, int upper) {
-    wf_ssize_t n = wf_str_len(self);
-    wf_object *r = wf_str_new_raw(n, max_char(STR(self)->kind, wf_str_data(self), n));
-    if (!r) return NULL;
-    for (wf_ssize_t i = 0; i < n; i++) {
-        uint32_t c = wf_str_char(self, i);
-        if (upper && c >= 'a' && c <= 'z') c -= 32;
-        else if (!upper && c >= 'A' && c <= 'Z') c += 32;
-        str_write(STR(r)->kind, wf_str_data(r), i, c);
+/* Case mapping and character classes, for all of Unicode as CPython 3.11
+ * (unicode_db.h): full mappings (one code point may become up to three,
+ * 'ß'.upper() == 'SS'), Final_Sigma in every operation that lowers
+ * (lower, swapcase, capitalize, title), title() lowering after a cased
+ * character and titlecasing otherwise.  Results are exact str. */
+static int final_sigma(wf_object *s, wf_ssize_t i) {
+    wf_ssize_t n = wf_str_len(s), j;
+    uint32_t c = 0;
+    for (j = i - 1; j >= 0; j--) {
+        c = wf_str_char(s, j);
+        if (!wfo_uni_is_case_ignorable(c)) break;
     }
-    return r;
+    int fs = j >= 0 && wfo_uni_is_cased(c);
+    if (fs && i + 1 < n) {
+        for (j = i + 1; j < n; j++) {
+            c = wf_str_char(s, j);
+            if (!wfo_uni_is_case_ignorable(c)) break;
+        }
+        fs = j == n || !wfo_uni_is_cased(c);
+    }
+    return fs;
 }
-static wf_object *str_upper(wf_object *self, wf_object *u) { return map_ascii(self, 1); }
-static wf_object *str_lower(wf_object *self, wf_object *u) { return map_ascii(self, 0); }
 
+static int lower_at(wf_object *s, wf_ssize_t i, uint32_t c, uint32_t *out) {
+    if (c == 0x3A3) {
+        out[0] = final_sigma(s, i) ? 0x3C2 : 0x3C3;
+        return 1;
+    }
+    return wfo_uni_to_lower_full(c, out);
+}
+
+enum case_op { CASE_UPPER, CASE_LOWER, CASE_FOLD, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE };
+
+static wf_object *case_convert(wf_object *self, enum case_op op) {
+    wf_ssize_t n = wf_str_len(self);
+    if (n > WF_SSIZE_MAX / (WFO_UNI_MAX_CASE * 4)) return wf_err_no_memory();
+    uint32_t *buf = wfm_malloc((size_t)(n > 0 ? n : 1) * WFO_UNI_MAX_CASE * sizeof(uint32_t));
+    if (!buf) return wf_err_no_memory();
+    wf_ssize_t k = 0;
+    int prev_cased = 0;
+    for (wf_ssize_t i = 0; i < n; i++) {
+        uint32_t c = wf_str_char(self, i), *m = buf + k;
+        int r;
+        switch (op) {
+        case CASE_UPPER: r = wfo_uni_to_upper_full(c, m); break;
+        case CASE_LOWER: r = lower_at(self, i, c, m); break;
+        case CASE_FOLD: r = wfo_uni_to_fold_full(c, m); break;
+        case CASE_SWAP:
+            if (wfo_uni_is_upper(c)) r = lower_at(self, i, c, m);
+            else if (wfo_uni_is_lower(c)) r = wfo_uni_to_upper_full(c, m);
+            else m[0] = c, r = 1;
+            break;
+        case CASE_CAPITALIZE: r = i == 0 ? wfo_uni_to_title_full(c, m) : lower_at(self, i, c, m); break;
+        default: /* CASE_TITLE */
+            r = prev_cased ? lower_at(self, i, c, m) : wfo_uni_to_title_full(c, m);
+            prev_cased = wfo_uni_is_cased(c);
+            break;
+        }
+        k += r;
+    }
+    wf_object *res = wf_str_from_ucs4(buf, k);
+    wfm_free(buf);
+    return res;
+}
+static wf_object *str_upper(wf_object *self, wf_object *u) { return case_convert(self, CASE_UPPER); }
+static wf_object *str_lower(wf_object *self, wf_object *u) { return case_convert(self, CASE_LOWER); }
+static wf_object *str_casefold(wf_object *self, wf_object *u) { return case_convert(self, CASE_FOLD); }
+static wf_object *str_swapcase(wf_object *self, wf_object *u) { return case_convert(self, CASE_SWAP); }
+static wf_object *str_capitalize(wf_object *self, wf_object *u) { return case_convert(self, CASE_CAPITALIZE); }
+static wf_object *str_title(wf_object *self, wf_object *u) { return case_convert(self, CASE_TITLE); }
+
+/* Every character satisfies pred, and there is at least one. */
 static wf_object *char_class(wf_object *self, int (*pred)(uint32_t)) {
     wf_ssize_t n = wf_str_len(self);
     if (n == 0) return wf_newref(wf_False);
@@ -1138,11 +1198,12 @@ static wf_object *char_class(wf_object *self, int (*pred)(uint32_t)) {
         if (!pred(wf_str_char(self, i))) return wf_newref(wf_False);
     return wf_newref(wf_True);
 }
-static int p_space(uint32_t c) { return is_space(c); }
-static int p_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-static int p_alpha(uint32_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static int p_alnum(uint32_t c) { return p_digit(c) || p_alpha(c); }
-static wf_object *str_isspace(wf_object *self, wf_object *u) { return char_class(self, p_space); }
+static wf_object *str_isspace(wf_object *self, wf_object *u) { return char_class(self, is_space); }
+static wf_object *str_isdigit(wf_object *self, wf_object *u) { return char_class(self, wfo_uni_is_digit); }
+static wf_object *str_isdecimal(wf_object *self, wf_object *u) { return char_class(self, wfo_uni_is_decimal); }
+static wf_object *str_isnumeric(wf_object *self, wf_object *u) { return char_class(self, wfo_uni_is_numeric); }
+static wf_object *str_isalpha(wf_object *self, wf_object *u) { return char_class(self, wfo_uni_is_alpha); }
+static wf_object *str_isalnum(wf_object *self, wf_object *u) { return char_class(self, wfo_uni_is_alnum); }
 static wf_object *str_isascii(wf_object *self, wf_object *u) { return wf_newref(wf_bool_from(STR(self)->ascii)); }
 static wf_object *str_isidentifier(wf_object *self, wf_object *u) {
     wf_ssize_t n = wf_str_len(self);
@@ -1158,17 +1219,44 @@ static wf_object *str_isprintable(wf_object *self, wf_object *u) {
         if (!wfo_uni_is_printable(wf_str_char(self, i))) return wf_newref(wf_False);
     return wf_newref(wf_True);
 }
-/* isdigit/isalpha/isalnum: exact for ASCII strings; non-ASCII text needs
- * the Unicode category tables, so it is refused rather than guessed. */
-static wf_object *ascii_class(wf_object *self, int (*pred)(uint32_t), const char *name) {
-    if (!STR(self)->ascii)
-        return wf_err_format(&wf_exc_NotImplementedError,
-                             "str.%s() of non-ASCII text is not supported yet", name);
-    return char_class(self, pred);
+/* islower: no uppercase or titlecase character and at least one
+ * lowercase one; isupper the converse. */
+static wf_object *str_islower(wf_object *self, wf_object *u) {
+    int cased = 0;
+    for (wf_ssize_t i = 0; i < wf_str_len(self); i++) {
+        uint32_t c = wf_str_char(self, i);
+        if (wfo_uni_is_upper(c) || wfo_uni_is_title(c)) return wf_newref(wf_False);
+        if (wfo_uni_is_lower(c)) cased = 1;
+    }
+    return wf_newref(wf_bool_from(cased));
 }
-static wf_object *str_isdigit(wf_object *self, wf_object *u) { return ascii_class(self, p_digit, "isdigit"); }
-static wf_object *str_isalpha(wf_object *self, wf_object *u) { return ascii_class(self, p_alpha, "isalpha"); }
-static wf_object *str_isalnum(wf_object *self, wf_object *u) { return ascii_class(self, p_alnum, "isalnum"); }
+static wf_object *str_isupper(wf_object *self, wf_object *u) {
+    int cased = 0;
+    for (wf_ssize_t i = 0; i < wf_str_len(self); i++) {
+        uint32_t c = wf_str_char(self, i);
+        if (wfo_uni_is_lower(c) || wfo_uni_is_title(c)) return wf_newref(wf_False);
+        if (wfo_uni_is_upper(c)) cased = 1;
+    }
+    return wf_newref(wf_bool_from(cased));
+}
+/* istitle: uppercase/titlecase characters only after uncased ones,
+ * lowercase ones only after cased ones, and at least one cased. */
+static wf_object *str_istitle(wf_object *self, wf_object *u) {
+    int cased = 0, prev_cased = 0;
+    for (wf_ssize_t i = 0; i < wf_str_len(self); i++) {
+        uint32_t c = wf_str_char(self, i);
+        if (wfo_uni_is_upper(c) || wfo_uni_is_title(c)) {
+            if (prev_cased) return wf_newref(wf_False);
+            prev_cased = cased = 1;
+        } else if (wfo_uni_is_lower(c)) {
+            if (!prev_cased) return wf_newref(wf_False);
+            prev_cased = cased = 1;
+        } else {
+            prev_cased = 0;
+        }
+    }
+    return wf_newref(wf_bool_from(cased));
+}
 
 static wf_object *str_format_method(wf_object *self, wf_object *spec) {
     if (!WF_STR_CHECK(spec))
@@ -1188,6 +1276,7 @@ static wf_object *str_getnewargs(wf_object *self, wf_object *u) {
 }
 
 static wf_method_def str_methods[] = {
+    {"encode", wfo_str_encode_method, WF_METH_FASTCALL | WF_METH_KEYWORDS, NULL}, /* bytes.c */
     {"find", str_find, WF_METH_FASTCALL, NULL},
     {"rfind", str_rfind, WF_METH_FASTCALL, NULL},
     {"index", str_index, WF_METH_FASTCALL, NULL},
@@ -1204,11 +1293,20 @@ static wf_method_def str_methods[] = {
     {"rstrip", str_rstrip, WF_METH_FASTCALL, NULL},
     {"upper", str_upper, WF_METH_NOARGS, NULL},
     {"lower", str_lower, WF_METH_NOARGS, NULL},
+    {"casefold", str_casefold, WF_METH_NOARGS, NULL},
+    {"swapcase", str_swapcase, WF_METH_NOARGS, NULL},
+    {"capitalize", str_capitalize, WF_METH_NOARGS, NULL},
+    {"title", str_title, WF_METH_NOARGS, NULL},
     {"isspace", str_isspace, WF_METH_NOARGS, NULL},
     {"isascii", str_isascii, WF_METH_NOARGS, NULL},
     {"isdigit", str_isdigit, WF_METH_NOARGS, NULL},
+    {"isdecimal", str_isdecimal, WF_METH_NOARGS, NULL},
+    {"isnumeric", str_isnumeric, WF_METH_NOARGS, NULL},
     {"isalpha", str_isalpha, WF_METH_NOARGS, NULL},
     {"isalnum", str_isalnum, WF_METH_NOARGS, NULL},
+    {"islower", str_islower, WF_METH_NOARGS, NULL},
+    {"isupper", str_isupper, WF_METH_NOARGS, NULL},
+    {"istitle", str_istitle, WF_METH_NOARGS, NULL},
     {"isidentifier", str_isidentifier, WF_METH_NOARGS, NULL},
     {"isprintable", str_isprintable, WF_METH_NOARGS, NULL},
     {"__format__", str_format_method, WF_METH_O, NULL},

@@ -299,6 +299,13 @@ static wf_object *tuple_item(wf_object *o, wf_ssize_t i) {
 }
 
 static wf_object *tuple_subscript(wf_object *o, wf_object *key) {
+    if (WF_SLICE_CHECK(key)) {
+        wf_ssize_t start, stop, step;
+        if (wf_slice_unpack(key, &start, &stop, &step) < 0) return NULL;
+        if (start == 0 && step == 1 && stop >= WF_TUPLE_SIZE(o) && WF_TUPLE_CHECK_EXACT(o))
+            return wf_newref(o);
+        return wfo_tuple_slice_step(o, start, stop, step);
+    }
     wf_ssize_t i = wfo_key_as_index(key, "tuple");
     if (i == -1 && wf_err_occurred()) return NULL;
     if (i < 0) i += WF_TUPLE_SIZE(o);

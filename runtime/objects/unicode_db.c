@@ -12,6 +12,12 @@
  * (tables, plus Hangul syllables computed), canonical ordering of
  * combining marks (a stable insertion sort by class), then canonical
  * composition with the primary-composite table (and Hangul L+V, LV+T).
+ *
+ * Character types and full case mappings come from the two-level ctype
+ * table: every code point maps to one record (the generator guarantees
+ * index1/index2 cover U+0000..U+10FFFF; larger values are treated as
+ * unassigned).  Multi-character mappings (SpecialCasing) live in a pool
+ * of [length, code points...] entries, at most WFO_UNI_MAX_CASE long.
  */
 #include "runtime/objects/unicode_db.h"
 
@@ -420,4 +426,75 @@ fail:
     free(b.v);
     free(out);
     return NULL;
+}
+
+/* ---------------------------------------------------------------------------
+ * Character types and case mappings: two-level table (unicode_tables.h).
+ * Every code point up to U+10FFFF has a record (record 0, no properties,
+ * for unassigned ones); larger values get record 0 too.
+ */
+static const wfo_uni_ctype *ctype_of(uint32_t cp)
+{
+    if (cp >= 0x110000)
+        return &wfo_uni_ctypes[0];
+    uint32_t block = wfo_uni_ctype_index1[cp >> WFO_UNI_CTYPE_SHIFT];
+    uint32_t mask = (1u << WFO_UNI_CTYPE_SHIFT) - 1;
+    return &wfo_uni_ctypes[wfo_uni_ctype_index2[(block << WFO_UNI_CTYPE_SHIFT) + (cp & mask)]];
+}
+
+int wfo_uni_is_alpha(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_ALPHA) != 0; }
+int wfo_uni_is_decimal(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_DECIMAL) != 0; }
+int wfo_uni_is_digit(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_DIGIT) != 0; }
+int wfo_uni_is_numeric(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_NUMERIC) != 0; }
+int wfo_uni_is_space(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_SPACE) != 0; }
+int wfo_uni_is_lower(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_LOWER) != 0; }
+int wfo_uni_is_upper(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_UPPER) != 0; }
+int wfo_uni_is_title(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_TITLE) != 0; }
+int wfo_uni_is_cased(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_CASED) != 0; }
+int wfo_uni_is_case_ignorable(uint32_t cp) { return (ctype_of(cp)->flags & WFO_UNI_CASE_IGNORABLE) != 0; }
+
+int wfo_uni_is_alnum(uint32_t cp)
+{
+    return (ctype_of(cp)->flags & (WFO_UNI_ALPHA | WFO_UNI_DECIMAL | WFO_UNI_DIGIT | WFO_UNI_NUMERIC)) != 0;
+}
+
+int wfo_uni_decimal_value(uint32_t cp) { return ctype_of(cp)->decimal; }
+int wfo_uni_digit_value(uint32_t cp) { return ctype_of(cp)->digit; }
+
+/* One mapping: a delta from cp, or (flag ext set) [len, cps...] in the
+ * shared pool. */
+static int case_map(uint32_t cp, int32_t v, int ext, uint32_t *out)
+{
+    if (!ext) {
+        out[0] = (uint32_t)((int32_t)cp + v);
+        return 1;
+    }
+    const uint32_t *e = &wfo_uni_case_ext[v];
+    for (uint32_t k = 0; k < e[0]; k++)
+        out[k] = e[1 + k];
+    return (int)e[0];
+}
+
+int wfo_uni_to_upper_full(uint32_t cp, uint32_t out[WFO_UNI_MAX_CASE])
+{
+    const wfo_uni_ctype *t = ctype_of(cp);
+    return case_map(cp, t->upper, t->flags & WFO_UNI_EXT_UPPER, out);
+}
+
+int wfo_uni_to_lower_full(uint32_t cp, uint32_t out[WFO_UNI_MAX_CASE])
+{
+    const wfo_uni_ctype *t = ctype_of(cp);
+    return case_map(cp, t->lower, t->flags & WFO_UNI_EXT_LOWER, out);
+}
+
+int wfo_uni_to_title_full(uint32_t cp, uint32_t out[WFO_UNI_MAX_CASE])
+{
+    const wfo_uni_ctype *t = ctype_of(cp);
+    return case_map(cp, t->title, t->flags & WFO_UNI_EXT_TITLE, out);
+}
+
+int wfo_uni_to_fold_full(uint32_t cp, uint32_t out[WFO_UNI_MAX_CASE])
+{
+    const wfo_uni_ctype *t = ctype_of(cp);
+    return case_map(cp, t->fold, t->flags & WFO_UNI_EXT_FOLD, out);
 }

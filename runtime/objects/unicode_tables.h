@@ -65,4 +65,35 @@ typedef struct wfo_uni_codec_alias { const char *alias, *canonical; int codec; }
 extern const wfo_uni_codec_alias wfo_uni_codec_aliases[];
 extern const size_t wfo_uni_codec_alias_count;
 
+/* Character types (str's case and class methods): record
+ * wfo_uni_ctypes[index2[(index1[cp >> WFO_UNI_CTYPE_SHIFT] <<
+ * WFO_UNI_CTYPE_SHIFT) + (cp & mask)]].  upper/lower/title/fold are the
+ * code point delta of a one-character mapping, or, when the flag
+ * WFO_UNI_EXT_* is set, an index into wfo_uni_case_ext where the mapping
+ * is stored as [length, code points...].  decimal/digit: -1 if none. */
+#define WFO_UNI_ALPHA 0x1
+#define WFO_UNI_DECIMAL 0x2
+#define WFO_UNI_DIGIT 0x4
+#define WFO_UNI_NUMERIC 0x8
+#define WFO_UNI_SPACE 0x10
+#define WFO_UNI_LOWER 0x20
+#define WFO_UNI_UPPER 0x40
+#define WFO_UNI_TITLE 0x80
+#define WFO_UNI_CASED 0x100
+#define WFO_UNI_CASE_IGNORABLE 0x200
+#define WFO_UNI_EXT_UPPER 0x400
+#define WFO_UNI_EXT_LOWER 0x800
+#define WFO_UNI_EXT_TITLE 0x1000
+#define WFO_UNI_EXT_FOLD 0x2000
+typedef struct wfo_uni_ctype {
+    int32_t upper, lower, title, fold;
+    uint16_t flags;
+    int8_t decimal, digit;
+} wfo_uni_ctype;
+#define WFO_UNI_CTYPE_SHIFT 7
+extern const wfo_uni_ctype wfo_uni_ctypes[];
+extern const uint32_t wfo_uni_case_ext[];
+extern const uint16_t wfo_uni_ctype_index1[];
+extern const uint16_t wfo_uni_ctype_index2[];
+
 #endif

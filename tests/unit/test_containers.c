@@ -4,7 +4,7 @@
  *
  *  - behaviour: the CASES table below mirrors, one C function per row, a
  *    snippet of Python (the ROW's string, whose result is the variable r).
- *    tools/gen_containers_expected.py runs those snippets under python3 and
+ *    tools/gen_rows_expected.py tests/unit/test_containers.c runs those snippets under python3 and
  *    writes tests/unit/containers_expected.txt (`id<TAB>repr(r)` or
  *    `id<TAB>ExceptionName: message`); each case's result is rendered the
  *    same way here and must match its line.
@@ -1167,7 +1167,7 @@ static char *render(wf_object *r) {
 START_TEST(test_case) {
     const struct kase *k = &CASES[_i];
     const char *exp = expected_line(k->id);
-    ck_assert_msg(exp != NULL, "no expected line for %s (run tools/gen_containers_expected.py)", k->id);
+    ck_assert_msg(exp != NULL, "no expected line for %s (run tools/gen_rows_expected.py tests/unit/test_containers.c)", k->id);
     size_t elen = strcspn(exp, "\n");
     wf_object *r = k->fn();
     char *got = render(r);

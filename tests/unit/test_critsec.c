@@ -11,7 +11,6 @@
  * hold a section while another runs are free-threaded only, since with a
  * GIL any wait drops the GIL and so suspends the section.
  */
-#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -21,25 +20,6 @@
 #include "threads/thread.h"
 #include "weft/mutex.h"
 #include "wtest.h"
-
-#define WAIT_FOR(cond)                                                             \
-    do {                                                                           \
-        int64_t wf_deadline_ = wft_monotonic_ns() + 20LL * 1000000000;             \
-        while (!(cond)) {                                                          \
-            ck_assert_msg(wft_monotonic_ns() < wf_deadline_, "timed out: " #cond); \
-            wtest_sleep_ms(1);                                                     \
-        }                                                                          \
-    } while (0)
-
-/* Attached busy-wait (keeps the sections held), free-threaded tests only. */
-#define SPIN_FOR(cond)                                                             \
-    do {                                                                           \
-        int64_t wf_deadline_ = wft_monotonic_ns() + 20LL * 1000000000;             \
-        while (!(cond)) {                                                          \
-            ck_assert_msg(wft_monotonic_ns() < wf_deadline_, "timed out: " #cond); \
-            sched_yield();                                                         \
-        }                                                                          \
-    } while (0)
 
 static uintptr_t top(void) { return wft_current()->critical_section; }
 
@@ -236,7 +216,7 @@ static _Atomic int sus_go, sus_b_locked, sus_b_unlocking;
 static void suspension_other(int i, void *arg) {
     (void)i;
     (void)arg;
-    WAIT_FOR(atomic_load(&sus_go));
+    WTEST_WAIT_FOR(atomic_load(&sus_go));
     wf_mutex_lock(LO); /* succeeds although the main thread is "inside" */
     atomic_store(&sus_b_locked, 1);
     wtest_sleep_ms(30); /* a plain mutex stays held across a detach */
@@ -255,7 +235,7 @@ START_TEST(test_suspension_lets_another_thread_in) {
     wft_critsec_begin(&c, LO);
     wft_detach(self); /* e.g. about to block on I/O */
     atomic_store(&sus_go, 1);
-    WAIT_FOR(atomic_load(&sus_b_locked)); /* detached: does not re-attach */
+    WTEST_WAIT_FOR(atomic_load(&sus_b_locked)); /* detached: does not re-attach */
     wft_attach(self); /* resumes: waits until the other thread unlocks */
     ck_assert_int_eq(atomic_load(&sus_b_unlocking), 1);
     ck_assert(wf_mutex_is_locked(LO)); /* the other thread let go: it is ours */
@@ -282,7 +262,7 @@ static void inversion_worker(int i, void *arg) {
         wft_critsec_begin(&a1, LO);
         atomic_store(&inv_a_in, 1);
         /* Wait (attached, so LO stays held) until B is parked on LO. */
-        SPIN_FOR(atomic_load(&inv_b_about) && atomic_load(&inv_b_thread) &&
+        WTEST_SPIN_FOR(atomic_load(&inv_b_about) && atomic_load(&inv_b_thread) &&
                  wft_state_of(atomic_load(&inv_b_thread)) == WFT_DETACHED);
         /* B detaches only after suspending its sections: HI is free. */
         ck_assert(!wf_mutex_is_locked(HI));
@@ -297,7 +277,7 @@ static void inversion_worker(int i, void *arg) {
         atomic_store(&inv_b_thread, wft_current());
         wft_critsec b1, b2;
         wft_critsec_begin(&b1, HI);
-        SPIN_FOR(atomic_load(&inv_a_in));
+        WTEST_SPIN_FOR(atomic_load(&inv_a_in));
         atomic_store(&inv_b_about, 1);
         wft_critsec_begin(&b2, LO); /* parks until A is done */
         ck_assert_int_eq(atomic_load(&inv_a_done), 1);
@@ -354,7 +334,7 @@ START_TEST(test_stop_the_world_with_thread_parked_in_section) {
     atomic_store(&stw_inner_done, 0);
     wf_mutex_lock(LO); /* plain lock: kept while this thread waits */
     wtest_group *g = wtest_start_threads(1, stw_section_worker, NULL);
-    WAIT_FOR(atomic_load(&stw_about) && atomic_load(&stw_thread) &&
+    WTEST_WAIT_FOR(atomic_load(&stw_about) && atomic_load(&stw_thread) &&
              wft_state_of(atomic_load(&stw_thread)) == WFT_DETACHED);
     /* Its outer section was suspended: HI is free. */
     ck_assert(wf_mutex_trylock(HI));
@@ -498,12 +478,7 @@ static void *unregistered_begin(void *arg) {
 
 START_TEST(test_unregistered_thread_aborts) {
     reset_pair();
-    pthread_t th;
-    pthread_create(&th, NULL, unregistered_begin, NULL);
-    wft_thread *self = wft_current();
-    wft_detach(self);
-    pthread_join(th, NULL);
-    wft_attach(self);
+    wtest_run_unregistered(unregistered_begin, NULL);
 }
 END_TEST
 
@@ -518,9 +493,7 @@ END_TEST
 
 Suite *critsec_suite(void) {
     Suite *s = suite_create("critsec");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
-    tcase_set_timeout(tc, 300);
+    TCase *tc = wtest_add_tcase(s, "core", 300);
     tcase_add_test(tc, test_single_section);
     tcase_add_test(tc, test_nested_same_mutex_is_free);
     tcase_add_test(tc, test_two_mutex_section_over_held_one);
@@ -535,7 +508,6 @@ Suite *critsec_suite(void) {
     tcase_add_test(tc, test_macros_per_flavour);
     tcase_add_test_raise_signal(tc, test_unregistered_thread_aborts, SIGABRT);
     tcase_add_test_raise_signal(tc, test_out_of_order_end_aborts, SIGABRT);
-    suite_add_tcase(s, tc);
     return s;
 }
 

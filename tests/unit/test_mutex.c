@@ -18,15 +18,6 @@
 #include "weft/mutex.h"
 #include "wtest.h"
 
-#define WAIT_FOR(cond)                                                             \
-    do {                                                                           \
-        int64_t wf_deadline_ = wft_monotonic_ns() + 20LL * 1000000000;             \
-        while (!(cond)) {                                                          \
-            ck_assert_msg(wft_monotonic_ns() < wf_deadline_, "timed out: " #cond); \
-            wtest_sleep_ms(1);                                                     \
-        }                                                                          \
-    } while (0)
-
 #define MS (1000LL * 1000)
 
 static _Atomic(wft_thread *) worker_thread[8];
@@ -263,7 +254,7 @@ START_TEST(test_unlock_hands_off_to_long_waiter) {
         atomic_store(&handoff_acquired, 0);
         wf_mutex_lock(&handoff_mutex);
         wtest_group *g = wtest_start_threads(1, handoff_waiter, NULL);
-        WAIT_FOR(is_parked(0));
+        WTEST_WAIT_FOR(is_parked(0));
         wtest_sleep_ms(3); /* well past its 1 ms fairness deadline */
         /* Stop the world so the woken waiter cannot run (re-attaching
          * waits for the restart) while we look at the byte. */
@@ -406,9 +397,9 @@ START_TEST(test_handle_signals_interrupt) {
     wf_lock_flags flags = WF_LOCK_DETACH | WF_LOCK_HANDLE_SIGNALS;
     wf_mutex_lock(&intr_mutex);
     wtest_group *g = wtest_start_threads(1, intr_worker, &flags);
-    WAIT_FOR(is_parked(0));
+    WTEST_WAIT_FOR(is_parked(0));
     ck_assert(wft_park_interrupt(atomic_load(&worker_thread[0])));
-    WAIT_FOR(atomic_load(&lock_result[0]) != 99);
+    WTEST_WAIT_FOR(atomic_load(&lock_result[0]) != 99);
     ck_assert_int_eq(atomic_load(&lock_result[0]), WF_LOCK_INTR);
     ck_assert(wf_mutex_is_locked(&intr_mutex)); /* still ours */
     wtest_join_threads(g);
@@ -422,12 +413,12 @@ START_TEST(test_interrupt_ignored_without_handle_signals) {
     wf_lock_flags flags = WF_LOCK_DETACH;
     wf_mutex_lock(&intr_mutex);
     wtest_group *g = wtest_start_threads(1, intr_worker, &flags);
-    WAIT_FOR(is_parked(0));
+    WTEST_WAIT_FOR(is_parked(0));
     ck_assert(wft_park_interrupt(atomic_load(&worker_thread[0])));
     /* It parks again rather than failing. */
     wtest_sleep_ms(20);
     ck_assert_int_eq(atomic_load(&lock_result[0]), 99);
-    WAIT_FOR(is_parked(0));
+    WTEST_WAIT_FOR(is_parked(0));
     wf_mutex_unlock(&intr_mutex);
     wtest_join_threads(g);
     ck_assert_int_eq(atomic_load(&lock_result[0]), WF_LOCK_ACQUIRED);
@@ -471,7 +462,7 @@ START_TEST(test_parked_locker_does_not_block_stop_the_world) {
     atomic_store(&stw_got_lock, 0);
     wf_mutex_lock(&stw_mutex);
     wtest_group *g = wtest_start_threads(1, stw_locker, NULL);
-    WAIT_FOR(is_parked(0));
+    WTEST_WAIT_FOR(is_parked(0));
     ck_assert_uint_eq(bits_of(&stw_mutex), WF_MUTEX_LOCKED | WF_MUTEX_HAS_PARKED);
     /* Must return although the worker sleeps on a contended mutex. */
     wft_stop_the_world();
@@ -497,9 +488,7 @@ END_TEST
 
 Suite *mutex_suite(void) {
     Suite *s = suite_create("mutex");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
-    tcase_set_timeout(tc, 300);
+    TCase *tc = wtest_add_tcase(s, "core", 300);
     tcase_add_test(tc, test_uncontended);
     tcase_add_test(tc, test_mutual_exclusion_8_threads);
     tcase_add_test(tc, test_ping_pong_mutex_and_parking);
@@ -514,7 +503,6 @@ Suite *mutex_suite(void) {
     tcase_add_test(tc, test_pending_signal_fails_contended_lock);
     tcase_add_test(tc, test_parked_locker_does_not_block_stop_the_world);
     tcase_add_test_raise_signal(tc, test_unlock_unlocked_aborts, SIGABRT);
-    suite_add_tcase(s, tc);
     return s;
 }
 

@@ -19,15 +19,6 @@
 #include "threads/thread.h"
 #include "wtest.h"
 
-#define WAIT_FOR(cond)                                                             \
-    do {                                                                           \
-        int64_t wf_deadline_ = wft_monotonic_ns() + 20LL * 1000000000;             \
-        while (!(cond)) {                                                          \
-            ck_assert_msg(wft_monotonic_ns() < wf_deadline_, "timed out: " #cond); \
-            wtest_sleep_ms(1);                                                     \
-        }                                                                          \
-    } while (0)
-
 #define MAXW 16
 
 static _Atomic(wft_thread *) worker_thread[MAXW];
@@ -141,7 +132,7 @@ START_TEST(test_unpark_is_fifo_with_callback_args) {
     /* Queue the workers one by one so the FIFO order is known. */
     for (int i = 0; i < NFIFO; i++) {
         atomic_store(&fifo_turn, i);
-        WAIT_FOR(is_queued(i));
+        WTEST_WAIT_FOR(is_queued(i));
     }
     for (int k = 0; k <= NFIFO; k++) wft_unpark(&fifo_word, fifo_cb, &k);
     wtest_join_threads(g);
@@ -177,9 +168,9 @@ START_TEST(test_unpark_all_wakes_only_its_address) {
     atomic_store(WORD_A, 0);
     atomic_store(WORD_B, 0);
     wtest_group *g = wtest_start_threads(NALL, unpark_all_worker, NULL);
-    for (int i = 0; i < NALL; i++) WAIT_FOR(is_queued(i));
+    for (int i = 0; i < NALL; i++) WTEST_WAIT_FOR(is_queued(i));
     wft_unpark_all(WORD_A);
-    for (int i = 0; i < NALL; i += 2) WAIT_FOR(atomic_load(&park_result[i]) == WFT_PARK_OK);
+    for (int i = 0; i < NALL; i += 2) WTEST_WAIT_FOR(atomic_load(&park_result[i]) == WFT_PARK_OK);
     wtest_sleep_ms(30);
     for (int i = 1; i < NALL; i += 2) {
         ck_assert_int_eq(atomic_load(&park_result[i]), 99); /* still parked */
@@ -406,9 +397,9 @@ START_TEST(test_park_interrupt) {
     ck_assert(!wft_park_interrupt(NULL));
 
     wtest_group *g = wtest_start_threads(2, intr_worker, NULL);
-    WAIT_FOR(is_queued(0) && is_queued(1));
+    WTEST_WAIT_FOR(is_queued(0) && is_queued(1));
     ck_assert(wft_park_interrupt(atomic_load(&worker_thread[1])));
-    WAIT_FOR(atomic_load(&park_result[1]) == WFT_PARK_INTR);
+    WTEST_WAIT_FOR(atomic_load(&park_result[1]) == WFT_PARK_INTR);
     /* The interrupted entry left the queue; the other is still parked. */
     wtest_sleep_ms(20);
     ck_assert_int_eq(atomic_load(&park_result[0]), 99);
@@ -443,7 +434,7 @@ START_TEST(test_park_interrupt_race) {
     atomic_store(&intr_stop, 0);
     atomic_store(&intr_seen, 0);
     wtest_group *g = wtest_start_threads(1, intr_loop_worker, NULL);
-    WAIT_FOR(atomic_load(&worker_thread[0]) != NULL);
+    WTEST_WAIT_FOR(atomic_load(&worker_thread[0]) != NULL);
     wft_thread *w = atomic_load(&worker_thread[0]);
     long hits = 0;
     long tries = wtest_scale(20000);
@@ -516,7 +507,7 @@ START_TEST(test_parked_thread_does_not_block_stop_the_world) {
     atomic_store(&stw_word, 0);
     atomic_store(&stw_after_park, 0);
     wtest_group *g = wtest_start_threads(1, stw_parker, NULL);
-    WAIT_FOR(is_queued(0));
+    WTEST_WAIT_FOR(is_queued(0));
     wft_stop_the_world();
     wft_thread *w = atomic_load(&worker_thread[0]);
     ck_assert_int_eq(wft_state_of(w), WFT_SUSPENDED);
@@ -534,9 +525,7 @@ END_TEST
 
 Suite *parking_lot_suite(void) {
     Suite *s = suite_create("parking_lot");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
-    tcase_set_timeout(tc, 300);
+    TCase *tc = wtest_add_tcase(s, "core", 300);
     tcase_add_test(tc, test_park_again_on_mismatch_every_size);
     tcase_add_test(tc, test_timed_park_times_out_and_leaves_no_entry);
     tcase_add_test(tc, test_unpark_is_fifo_with_callback_args);
@@ -549,7 +538,6 @@ Suite *parking_lot_suite(void) {
     tcase_add_test(tc, test_park_interrupt_race);
     tcase_add_test(tc, test_unregistered_thread_parks);
     tcase_add_test(tc, test_parked_thread_does_not_block_stop_the_world);
-    suite_add_tcase(s, tc);
     return s;
 }
 

@@ -9,7 +9,6 @@
  * GIL holder or a stop-the-world requester never waits on a spinner; long
  * loops call wft_safepoint, which is also where owners merge their queues.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -1108,13 +1107,8 @@ static void *unregistered_main(void *arg) {
 START_TEST(test_unregistered_thread_objects) {
     wf_object *objs[2] = {NULL, wtest_new_counted()};
     wf_incref(objs[1]);
-    wft_thread *t = wft_current();
-    bool was = wft_detach_if_attached(t);
-    pthread_t th;
-    ck_assert_int_eq(pthread_create(&th, NULL, unregistered_main, objs), 0);
-    pthread_join(th, NULL);
-    wft_reattach(t, was);
-    wft_safepoint(t); /* merges the queued reference, if any */
+    wtest_run_unregistered(unregistered_main, objs);
+    wft_safepoint(wft_current()); /* merges the queued reference, if any */
     ck_assert_int_eq(wf_refcnt(objs[1]), 1);
     ck_assert_int_eq(wf_refcnt(objs[0]), 1);
 #if WF_FREE_THREADED
@@ -1133,17 +1127,14 @@ END_TEST
 
 static Suite *refcount_suite(void) {
     Suite *s = suite_create("refcount");
-    TCase *tc = tcase_create("storms");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
+    TCase *tc = wtest_add_tcase(s, "storms", 0);
     tcase_add_test(tc, test_storm_exact_count);
     tcase_add_test(tc, test_storm_owner_and_others);
     tcase_add_test(tc, test_cross_thread_release_owners_alive);
     tcase_add_test(tc, test_cross_thread_release_owners_exit);
     tcase_add_test(tc, test_immortal_storm);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("merge_queue");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
+    tc = wtest_add_tcase(s, "merge_queue", 0);
     tcase_add_test(tc, test_merge_queue_owner_alive);
     tcase_add_test(tc, test_merge_queue_many_to_one_owner);
     tcase_add_test(tc, test_merge_queue_drained_at_owner_exit);
@@ -1152,10 +1143,8 @@ static Suite *refcount_suite(void) {
     tcase_add_test(tc, test_merge_queue_world_stopped);
 #endif
     tcase_add_test(tc, test_unregistered_thread_objects);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("states");
-    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
+    tc = wtest_add_tcase(s, "states", 0);
 #if WF_FREE_THREADED
     tcase_add_test(tc, test_state_owner_paths);
     tcase_add_test(tc, test_state_machine_walk);
@@ -1170,7 +1159,6 @@ static Suite *refcount_suite(void) {
     tcase_add_test(tc, test_try_incref_dead_fields);
     tcase_add_test(tc, test_try_incref_compare_slot_changed);
     tcase_add_test(tc, test_xget_ref_never_returns_freed);
-    suite_add_tcase(s, tc);
     return s;
 }
 

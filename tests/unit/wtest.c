@@ -112,6 +112,23 @@ void wtest_run_threads(int n, wtest_thread_fn fn, void *arg) {
     wtest_join_threads(wtest_start_threads(n, fn, arg));
 }
 
+void wtest_run_unregistered(void *(*fn)(void *), void *arg) {
+    wft_thread *t = wft_current();
+    bool was = t ? wft_detach_if_attached(t) : false;
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, fn, arg), 0);
+    pthread_join(th, NULL);
+    if (t) wft_reattach(t, was);
+}
+
+TCase *wtest_add_tcase(Suite *s, const char *name, double timeout_s) {
+    TCase *tc = tcase_create(name);
+    tcase_add_checked_fixture(tc, wtest_setup, wtest_teardown);
+    if (timeout_s > 0) tcase_set_timeout(tc, timeout_s);
+    suite_add_tcase(s, tc);
+    return tc;
+}
+
 int wtest_run_suite(Suite *s) {
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

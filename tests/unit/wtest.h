@@ -10,6 +10,7 @@
 #define WEFT_TESTS_WTEST_H
 
 #include <check.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
@@ -42,6 +43,30 @@ long wtest_scale(long n);
 
 /* Sleep without holding the runtime: detaches around nanosleep. */
 void wtest_sleep_ms(int ms);
+
+/* Wait, detached, until cond holds; the test fails after 20 seconds. */
+#define WTEST_WAIT_FOR(cond) WTEST_POLL_FOR(cond, wtest_sleep_ms(1))
+
+/* Busy-wait, attached (sections and locks stay held), until cond holds;
+ * the test fails after 20 seconds. */
+#define WTEST_SPIN_FOR(cond) WTEST_POLL_FOR(cond, sched_yield())
+
+#define WTEST_POLL_FOR(cond, pause)                                                \
+    do {                                                                           \
+        int64_t wf_deadline_ = wft_monotonic_ns() + 20LL * 1000000000;             \
+        while (!(cond)) {                                                          \
+            ck_assert_msg(wft_monotonic_ns() < wf_deadline_, "timed out: " #cond); \
+            pause;                                                                 \
+        }                                                                          \
+    } while (0)
+
+/* Run fn(arg) on a new thread that is not registered with the runtime and
+ * join it; the calling thread stays detached meanwhile. */
+void wtest_run_unregistered(void *(*fn)(void *), void *arg);
+
+/* A test case named name, added to s, with the wtest_setup/wtest_teardown
+ * fixture and, when timeout_s > 0, that timeout in seconds. */
+TCase *wtest_add_tcase(Suite *s, const char *name, double timeout_s);
 
 /* Run the suite; returns the process exit status. */
 int wtest_run_suite(Suite *s);
