@@ -371,4 +371,14 @@ wf_object *wf_bytearray_from_data(const void *data, wf_ssize_t n);
 /* A bytes copy of a bytes or bytearray (taken under the bytearray's lock). */
 wf_object *wf_bytes_snapshot(wf_object *o);
 
+/* --- complex (complex.c) ------------------------------------------------ */
+typedef struct wf_complex {
+    wf_object ob_base;
+    double real; /* immutable once published */
+    double imag;
+} wf_complex;
+extern wf_type wf_complex_type;
+#define WF_COMPLEX_CHECK(o) wf_type_is_subtype(WF_TYPE(o), &wf_complex_type)
+wf_object *wf_complex_from_doubles(double real, double imag);
+
 #endif /* WEFT_OBJECTS_H */

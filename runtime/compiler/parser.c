@@ -289,9 +289,12 @@ static const char *expect_name(P *p) {
     return s;
 }
 
+/* Stack positions are frame addresses, not addresses of locals: under
+ * ASan's detect_stack_use_after_return an addressed local lives in a heap
+ * "fake frame", which would make the budget check fire at once. */
 static void enter(P *p) {
-    char here;
-    if (++p->depth > WFC_MAX_DEPTH || (size_t)(p->stack_base - &here) > WFC_STACK_BUDGET) {
+    char *here = (char *)__builtin_frame_address(0);
+    if (++p->depth > WFC_MAX_DEPTH || (size_t)(p->stack_base - here) > WFC_STACK_BUDGET) {
         p->fatal = 1;
         wfc_p_raise_nomem(p);
     }
@@ -2512,14 +2515,13 @@ static int generic_error_stands(const wfc_syntax_error *first, const wfc_syntax_
 
 wfc_mod *wfc_parse(const char *src, size_t len, const char *filename, wfc_arena *arena,
                    wfc_syntax_error *err) {
-    char base;
     memset(err, 0, sizeof *err);
     P p;
     memset(&p, 0, sizeof p);
     p.arena = arena;
     p.filename = filename;
     p.err = err;
-    p.stack_base = &base;
+    p.stack_base = (char *)__builtin_frame_address(0);
     p.tz = wfc_tokenizer_new(src, len, filename, 0);
     if (!p.tz) {
         err->kind = WFC_ERR_MEMORY;

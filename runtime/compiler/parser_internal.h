@@ -41,7 +41,7 @@ typedef struct wfc_parser {
     int maxpos;        /* furthest token index looked at */
     int level;         /* bracket depth after the last token read */
     int depth;         /* recursion depth (MemoryError past WFC_MAX_DEPTH) */
-    char *stack_base;  /* address of a local of wfc_parse, for the stack budget */
+    char *stack_base;  /* frame address of wfc_parse, for the stack budget */
     jmp_buf *jmp;      /* innermost error handler */
     int fatal;         /* the pending error must not be caught by backtracking */
     wfc_syntax_error *err;

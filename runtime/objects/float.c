@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "runtime/objects/repr.h"
+#include "runtime/objects/format.h"
 
 #define HASH_BITS 61
 #define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
@@ -295,6 +296,7 @@ static wf_object *float_get_imag(wf_object *self, void *c) { return wf_float_fro
 static wf_method_def float_methods[] = {
     {"is_integer", float_is_integer, WF_METH_NOARGS, NULL},
     {"conjugate", float_conjugate, WF_METH_NOARGS, NULL},
+    {"__format__", wfo_float_format, WF_METH_O, NULL}, /* format.c */
     {NULL, NULL, 0, NULL},
 };
 static wf_getset_def float_getset[] = {

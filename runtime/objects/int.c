@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "runtime/objects/bigint.h"
+#include "runtime/objects/format.h"
 
 #define HASH_BITS 61
 #define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
@@ -966,6 +967,7 @@ static wf_method_def int_methods[] = {
     {"conjugate", int_conjugate, WF_METH_NOARGS, NULL},
     {"is_integer", int_is_integer, WF_METH_NOARGS, NULL},
     {"__getnewargs__", int_getnewargs, WF_METH_NOARGS, NULL},
+    {"__format__", wfo_int_format, WF_METH_O, NULL}, /* format.c */
     {NULL, NULL, 0, NULL},
 };
 static wf_getset_def int_getset[] = {

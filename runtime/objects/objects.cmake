@@ -56,3 +56,16 @@ target_sources(weft_objects PRIVATE
   runtime/objects/bytes.c
   runtime/objects/bytearray.c
 )
+
+# Runtime code objects (runtime/vm/code.c): the bridge from the compiler's
+# output to the interpreter, so weft_objects links the front end.
+target_sources(weft_objects PRIVATE runtime/vm/code.c)
+target_link_libraries(weft_objects PUBLIC weft_compiler)
+
+# complex (complex.c).
+target_sources(weft_objects PRIVATE runtime/objects/complex.c)
+
+# The format mini-language and str % args (format.c).
+target_sources(weft_objects PRIVATE
+  runtime/objects/format.c
+)

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "runtime/vm/vmstate.h"
+#include "weft/code.h"
 
 wf_object *wfo_ids[WFO_ID_COUNT];
 
@@ -80,6 +81,8 @@ void wf_objects_init(void) {
     wfo_dict_init();
     wfo_set_init();
     wfo_sequences_init();
+    wfo_complex_init();
+    if (wf_type_ready(&wfv_code_type) < 0) fatal_init("code");
     if (wfo_exceptions_init() < 0) fatal_init("exceptions");
     if (wf_err_occurred()) fatal_init("container types");
     wfo_errors_init();

@@ -176,4 +176,7 @@ void wfo_sequences_init(void); /* bytes.c: readies slice, range, bytes, bytearra
 wf_object *wfo_str_encode_method(wf_object *self, wf_object *const *args, wf_ssize_t nargs,
                                  wf_object *kwnames);
 
+/* --- complex (complex.c) --- */
+void wfo_complex_init(void); /* interns "__complex__", readies complex */
+
 #endif /* WEFT_OBJECTS_OBJIMPL_H */

@@ -40,6 +40,7 @@
 
 #include "runtime/objects/repr.h"
 #include "runtime/objects/unicode_db.h"
+#include "runtime/objects/format.h"
 
 #define STR(o) ((wf_str *)(o))
 #define WF_RETURN_BOOL_TRUE return wf_newref(wf_True)
@@ -1258,15 +1259,6 @@ static wf_object *str_istitle(wf_object *self, wf_object *u) {
     return wf_newref(wf_bool_from(cased));
 }
 
-static wf_object *str_format_method(wf_object *self, wf_object *spec) {
-    if (!WF_STR_CHECK(spec))
-        return wf_err_format(&wf_exc_TypeError, "format() argument must be str, not %s",
-                             wf_type_name(WF_TYPE(spec)));
-    if (wf_str_len(spec) == 0) return str_str(self);
-    return wf_err_format(&wf_exc_NotImplementedError,
-                         "str.__format__ with a non-empty format spec is not supported yet");
-}
-
 static wf_object *str_getnewargs(wf_object *self, wf_object *u) {
     wf_object *c = str_str(self);
     if (!c) return NULL;
@@ -1309,7 +1301,7 @@ static wf_method_def str_methods[] = {
     {"istitle", str_istitle, WF_METH_NOARGS, NULL},
     {"isidentifier", str_isidentifier, WF_METH_NOARGS, NULL},
     {"isprintable", str_isprintable, WF_METH_NOARGS, NULL},
-    {"__format__", str_format_method, WF_METH_O, NULL},
+    {"__format__", wfo_str_format, WF_METH_O, NULL}, /* format.c */
     {"__getnewargs__", str_getnewargs, WF_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -1386,6 +1378,10 @@ static wf_sequence_methods str_as_sequence = {
     .sq_item = str_item,
     .sq_contains = str_contains,
 };
+/* str % args (format.c). */
+static wf_number_methods str_as_number = {
+    .nb_remainder = wfo_str_mod,
+};
 static wf_mapping_methods str_as_mapping = {
     .mp_length = str_length,
     .mp_subscript = str_subscript,
@@ -1404,6 +1400,7 @@ wf_type wf_str_type = {
     .tp_richcompare = str_richcompare,
     .tp_iter = str_iter_new,
     .tp_new = str_new,
+    .tp_as_number = &str_as_number,
     .tp_as_sequence = &str_as_sequence,
     .tp_as_mapping = &str_as_mapping,
     .tp_methods = str_methods,
