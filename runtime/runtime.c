@@ -5,7 +5,10 @@
  * Start-up order (each layer's thread hooks run in this order at thread
  * creation, and in reverse at thread exit):
  *   registry -> SMR -> GIL -> memory (heaps, slabs) -> refcount merge queues
- * Tear-down runs after the last thread left:
+ *   -> the calling thread registers -> object layer (static types, interned
+ *   strings; only in programs that link weft_objects)
+ * Tear-down: the object layer first, then the calling thread leaves; after
+ * the last thread left:
  *   merge queues -> SMR (runs every deferred free: delayed buffers, retired
  *   slabs, large objects) -> memory (releases what is left: orphan slabs)
  *   -> GIL -> registry.
