@@ -200,6 +200,9 @@ static wf_object *complex_pow(wf_object *a, wf_object *b, wf_object *m) {
     if (errno == ERANGE) return wf_err_format(&wf_exc_OverflowError, "complex exponentiation");
     return from_cpx(p);
 }
+/* complex's power for other types' use (float's negative base to a
+ * fractional power); operands are complex, float or int. */
+wf_object *wfo_complex_pow(wf_object *a, wf_object *b, wf_object *m) { return complex_pow(a, b, m); }
 static wf_object *complex_neg(wf_object *a) {
     cpx z = cval(a);
     return wf_complex_from_doubles(-z.real, -z.imag);

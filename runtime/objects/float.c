@@ -170,10 +170,9 @@ static wf_object *float_pow(wf_object *a, wf_object *b, wf_object *m) {
     CONVERT(b, y);
     if (x == 0.0 && y < 0.0)
         return wf_err_format(&wf_exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    if (x < 0.0 && y != floor(y) && isfinite(y) && isfinite(x)) {
-        /* CPython returns a complex here; complex arrives with complex.c. */
-        return wf_err_format(&wf_exc_ValueError, "math domain error");
-    }
+    /* A negative finite base to a finite non-integer power has no real
+     * result: the answer is complex's power of the same operands. */
+    if (x < 0.0 && y != floor(y) && isfinite(y) && isfinite(x)) return wfo_complex_pow(a, b, m);
     double r = pow(x, y);
     if (isinf(r) && isfinite(x) && isfinite(y))
         return wf_err_format(&wf_exc_OverflowError, "(34, 'Numerical result out of range')");

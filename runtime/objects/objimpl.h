@@ -178,5 +178,8 @@ wf_object *wfo_str_encode_method(wf_object *self, wf_object *const *args, wf_ssi
 
 /* --- complex (complex.c) --- */
 void wfo_complex_init(void); /* interns "__complex__", readies complex */
+/* complex ** complex-or-float-or-int (float.c's negative base to a
+ * fractional power); m must be None. */
+wf_object *wfo_complex_pow(wf_object *a, wf_object *b, wf_object *m);
 
 #endif /* WEFT_OBJECTS_OBJIMPL_H */

@@ -11,7 +11,8 @@
  * Covered: construction from numbers, strings (the whole grammar, errors)
  * and keywords, repr with signed zeros/inf/nan, attributes and methods,
  * arithmetic in both operand orders, Smith's division and its special
- * cases, integer and general powers, abs, comparisons, hashes, bool, the
+ * cases, integer and general powers (and float's negative base to a
+ * fractional power, which is complex's), abs, comparisons, hashes, bool, the
  * __complex__ protocol and subclasses.
  */
 #include <math.h>
@@ -309,6 +310,19 @@ static wf_object *c_pow_underflow(void) { return POW(C(1e-200, 1e-200), F(2.5));
 static wf_object *c_pow_inf_exp(void) { return POW(C(2, 1), F(INF)); }
 static wf_object *c_pow_mod(void) { return POW3(C(0, 1), I(2), I(3)); }
 static wf_object *c_pow_i(void) { return T(3, POW(C(0, 1), I(2)), POW(C(0, 1), I(3)), POW(C(0, 1), I(-1))); }
+/* float's power of a negative base to a fractional exponent is complex's */
+static wf_object *c_fpow_cbrt(void) { return POW(F(-8.0), F(1.0 / 3.0)); }
+static wf_object *c_fpow_int_half(void) { return POW(I(-1), F(0.5)); }
+static wf_object *c_fpow_1_5(void) { return POW(F(-2.5), F(1.5)); }
+static wf_object *c_fpow_neg_exp(void) { return POW(F(-1.0), F(-0.5)); }
+static wf_object *c_fpow_pos(void) { return POW(F(2.0), F(0.5)); }
+static wf_object *c_fpow_int_cbrt(void) { return POW(I(-8), F(1.0 / 3.0)); }
+static wf_object *c_fpow_int_exp(void) { return T(2, POW(F(-2.0), F(3.0)), POW(F(-2.0), I(-3))); }
+static wf_object *c_fpow_overflow(void) { return POW(F(-1e300), F(1.5)); }
+static wf_object *c_fpow_real_overflow(void) { return POW(F(-10.0), F(401.0)); }
+static wf_object *c_fpow_zero_neg(void) { return POW(F(0.0), F(-0.5)); }
+static wf_object *c_fpow_nonfinite(void) { return T(4, POW(F(-INF), F(0.5)), POW(F(-2.0), F(INF)), POW(F(-0.5), F(-INF)), POW(F(-2.0), F(NAN_))); }
+static wf_object *c_fpow_mod(void) { return POW3(F(-8.0), F(0.5), I(2)); }
 static wf_object *c_neg(void) { return NEG(C(1, 2)); }
 static wf_object *c_neg_zero(void) { return NEG(C(0, 0)); }
 static wf_object *c_pos(void) { return POS(C(1, -2)); }
@@ -465,6 +479,18 @@ static const struct kase {
     ROW(pow_inf_exp, "r = (2+1j) ** float('inf')"),
     ROW(pow_mod, "r = pow(1j, 2, 3)"),
     ROW(pow_i, "r = (1j ** 2, 1j ** 3, 1j ** -1)"),
+    ROW(fpow_cbrt, "r = (-8.0) ** (1/3)"),
+    ROW(fpow_int_half, "r = (-1) ** 0.5"),
+    ROW(fpow_1_5, "r = (-2.5) ** 1.5"),
+    ROW(fpow_neg_exp, "r = (-1.0) ** -0.5"),
+    ROW(fpow_pos, "r = 2.0 ** 0.5"),
+    ROW(fpow_int_cbrt, "r = (-8) ** (1/3)"),
+    ROW(fpow_int_exp, "r = ((-2.0) ** 3.0, (-2.0) ** -3)"),
+    ROW(fpow_overflow, "r = (-1e300) ** 1.5"),
+    ROW(fpow_real_overflow, "r = (-10.0) ** 401.0"),
+    ROW(fpow_zero_neg, "r = 0.0 ** -0.5"),
+    ROW(fpow_nonfinite, "r = (float('-inf') ** 0.5, (-2.0) ** float('inf'), (-0.5) ** float('-inf'), (-2.0) ** float('nan'))"),
+    ROW(fpow_mod, "r = pow(-8.0, 0.5, 2)"),
     ROW(neg, "r = -(1+2j)"),
     ROW(neg_zero, "r = -0j"),
     ROW(pos, "r = +(1-2j)"),
