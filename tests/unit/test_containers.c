@@ -22,6 +22,7 @@
 
 #include "runtime/objects/objimpl.h"
 #include "tests/unit/wtest.h"
+#include "tests/unit/wrows.h"
 
 /* ---------------------------------------------------------------------------
  * A small DSL: every helper returns a borrowed pointer kept in a pool that
@@ -1120,62 +1121,13 @@ static const struct kase {
 /* ---------------------------------------------------------------------------
  * Expected results
  */
-static char *expected_text;
-static const char *expected_line(const char *id) {
-    if (!expected_text) {
-        FILE *f = fopen(CONTAINERS_EXPECTED, "rb");
-        ck_assert_msg(f != NULL, "cannot open containers_expected.txt");
-        fseek(f, 0, SEEK_END);
-        long n = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        expected_text = malloc((size_t)n + 2);
-        ck_assert_ptr_nonnull(expected_text);
-        expected_text[0] = '\n';
-        ck_assert_int_eq(fread(expected_text + 1, 1, (size_t)n, f), n);
-        expected_text[n + 1] = 0;
-        fclose(f);
-    }
-    size_t idlen = strlen(id);
-    for (const char *p = expected_text; (p = strchr(p, '\n')) != NULL; p++)
-        if (strncmp(p + 1, id, idlen) == 0 && p[1 + idlen] == '\t') return p + 2 + idlen;
-    return NULL;
-}
-
-/* repr(result) or "Name: str(exc)", as UTF-8 (malloc'd) */
-static char *render(wf_object *r) {
-    wf_object *s;
-    char *out = NULL;
-    if (r) {
-        s = wf_object_repr(r);
-    } else {
-        wf_object *e = wf_err_fetch();
-        ck_assert_msg(e != NULL, "case returned NULL without an exception");
-        wf_object *msg = wf_object_str(e);
-        ck_assert_msg(msg != NULL, "str() of the exception failed");
-        s = wf_str_from_format("%s: %U", wf_type_name(WF_TYPE(e)), msg);
-        wf_decref(msg);
-        wf_decref(e);
-    }
-    ck_assert_msg(s != NULL, "repr failed");
-    wf_ssize_t n;
-    const char *u = wf_str_utf8(s, &n);
-    out = strndup(u, (size_t)n);
-    wf_decref(s);
-    return out;
-}
-
 START_TEST(test_case) {
     const struct kase *k = &CASES[_i];
-    const char *exp = expected_line(k->id);
-    ck_assert_msg(exp != NULL, "no expected line for %s (run tools/gen_rows_expected.py tests/unit/test_containers.c)", k->id);
-    size_t elen = strcspn(exp, "\n");
     wf_object *r = k->fn();
-    char *got = render(r);
+    char *got = wrows_render(r);
     drop_pool();
     ck_assert_msg(!wf_err_occurred(), "%s: exception left pending", k->id);
-    ck_assert_msg(strlen(got) == elen && memcmp(got, exp, elen) == 0, "%s:\n  got      %s\n  expected %.*s",
-                  k->id, got, (int)elen, exp);
-    free(got);
+    wrows_check(CONTAINERS_EXPECTED, "tests/unit/test_containers.c", k->id, got);
 }
 END_TEST
 
