@@ -24,6 +24,11 @@ typedef struct wfv_vmstate {
     int c_recursion_depth;  /* nesting of wf_enter_recursive_call */
     int recursion_limit;    /* sys.getrecursionlimit() */
     wf_object *repr_stack;  /* list of objects being repr'ed (cycle guard) or NULL */
+    struct wfv_frame *current_frame; /* innermost executing frame (runtime/vm/vm.h) */
+    int py_recursion_depth; /* Python frames executing on this thread */
+    /* The frame stack (runtime/vm/frame.c): chunks of wf_object * slots. */
+    void *datastack_chunk;
+    wf_object **datastack_top, **datastack_limit;
 } wfv_vmstate;
 
 extern _Thread_local wfv_vmstate *wfv_tls;
