@@ -84,4 +84,10 @@ wf_object *wfv_code_from_wfc(const struct wfc_code *c);
  * them), MemoryError or RecursionError raised. */
 wf_object *wfv_compile_source(const char *src, size_t len, const char *filename, int optimize);
 
+/* The same with a mode: 0 "exec", 1 "eval" (one expression; the code
+ * returns its value), 2 "single" (one statement, expression values
+ * printed as the interactive prompt does). */
+wf_object *wfv_compile_source_mode(const char *src, size_t len, const char *filename, int mode,
+                                   int optimize);
+
 #endif /* WEFT_CODE_H */

@@ -315,6 +315,9 @@ int wf_set_clear(wf_object *s);
 /* --- iterators (iter.c) ---------------------------------------------------------- */
 extern wf_type wf_seqiter_type, wf_callable_iter_type;
 wf_object *wf_seqiter_new(wf_object *seq); /* iterates by __getitem__ 0, 1, ... */
+/* The iterator builtins (iterobjects.c) and memoryview (memoryview.c). */
+extern wf_type wf_enumerate_type, wf_zip_type, wf_map_type, wf_filter_type, wf_reversed_type;
+extern wf_type wf_memoryview_type;
 
 
 /* --- slice, range, bytes, bytearray (slice.c, range.c, bytes.c, bytearray.c) --- */

@@ -7,7 +7,7 @@
  *
  *     WF_MODULE_INIT(math) { ... return module; }
  *
- * The build scans runtime/modules/*.c for that line and generates the
+ * The build scans the .c files of runtime/modules/ for that line and generates the
  * table below (no central list to edit).  The init function runs once, on
  * first import, with the import lock held; it returns a new module object
  * (wf_module_new + wf_module_add_functions / wf_module_add_object) or NULL

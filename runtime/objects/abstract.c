@@ -602,6 +602,10 @@ wf_object *wf_object_get_iter(wf_object *o) {
     }
     if (t->tp_as_sequence && t->tp_as_sequence->sq_item && !WF_DICT_CHECK(o))
         return wf_seqiter_new(o);
+    /* Heap types route __getitem__ through mp_subscript only (typeslots.c). */
+    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE) && !WF_DICT_CHECK(o) &&
+        wf_type_lookup(t, WFO_ID(__getitem__)))
+        return wf_seqiter_new(o);
     return wf_err_format(&wf_exc_TypeError, "'%s' object is not iterable", wf_type_name(t));
 }
 

@@ -57,11 +57,14 @@ wf_object *wfo_bytes_make(int ba, const void *p, wf_ssize_t n) {
 wf_object *wfo_bytes_like(wf_object *o) {
     if (WF_BYTES_CHECK(o)) return wf_newref(o);
     if (WF_BYTEARRAY_CHECK(o)) return wf_bytes_snapshot(o);
+    if (wfo_is_memoryview(o)) return wfo_memoryview_bytes(o);
     return wf_err_format(&wf_exc_TypeError, "a bytes-like object is required, not '%s'",
                          wf_type_name(WF_TYPE(o)));
 }
 
-static int is_bytes_like(wf_object *o) { return WF_BYTES_CHECK(o) || WF_BYTEARRAY_CHECK(o); }
+static int is_bytes_like(wf_object *o) {
+    return WF_BYTES_CHECK(o) || WF_BYTEARRAY_CHECK(o) || wfo_is_memoryview(o);
+}
 
 /* A growable byte buffer (wfo_strbuf) with MemoryError on failure. */
 static int put(wfo_strbuf *b, const void *p, size_t n) {

@@ -62,4 +62,20 @@ int wfo_list_append_steal(wf_object *l, wf_object *v); /* steals v even on error
 /* A new list owning items[0..n) (stolen); the array is copied. */
 wf_object *wfo_list_from_array_steal(wf_object **items, wf_ssize_t n);
 
+/* Equality of two keys that needs no Python code: both exact str, or both
+ * exact int in the small form.  1 equal, 0 different, -1 "not plain" (the
+ * caller must compare under its lock with wf_object_rich_compare_bool).
+ * Used by the lock-free lookups of dict and set on keys they hold a
+ * reference to. */
+static inline int wfo_plain_key_eq(wf_object *a, wf_object *b) {
+    if (WF_STR_CHECK_EXACT(a) && WF_STR_CHECK_EXACT(b)) return wf_str_eq(a, b);
+    if (WF_INT_CHECK_EXACT(a) && WF_INT_CHECK_EXACT(b) && ((wf_int *)a)->ob_ndigits == 0 &&
+        ((wf_int *)b)->ob_ndigits == 0)
+        return ((wf_int *)a)->ob_small == ((wf_int *)b)->ob_small;
+    return -1;
+}
+static inline int wfo_is_plain_key(wf_object *k) {
+    return WF_STR_CHECK_EXACT(k) || (WF_INT_CHECK_EXACT(k) && ((wf_int *)k)->ob_ndigits == 0);
+}
+
 #endif /* WEFT_OBJECTS_CONTAINERS_H */

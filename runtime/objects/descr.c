@@ -13,6 +13,8 @@
  */
 #include "runtime/objects/objimpl.h"
 
+#include <stdio.h>
+
 typedef struct {
     wf_object ob_base;
     wf_type *d_type; /* owner class (static types are immortal; heap types hold a ref) */
@@ -29,6 +31,12 @@ static void descr_dealloc(wf_object *o) {
     descr_head *d = (descr_head *)o;
     wf_decref((wf_object *)d->d_type);
     wfo_free_instance(o);
+}
+/* gc: traverse functions of the descriptor types (the references they own). */
+#define GC_VISIT(x) do { if ((x) && visit((wf_object *)(x), arg)) return -1; } while (0)
+static int descr_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    GC_VISIT(((descr_head *)o)->d_type);
+    return 0;
 }
 
 static int descr_check(descr_head *d, wf_object *obj) {
@@ -58,19 +66,41 @@ static wf_getset_def descr_getset[] = {
 /* ---------------------------------------------------------------------------
  * Calling a wf_method_def
  */
+/* For error messages: "list.append" when ml is a method of a type in
+ * self's MRO (CPython's __qualname__), else just the name.  Error path only. */
+static const char *ml_qualname(wf_method_def *ml, wf_object *self, char *buf, size_t cap) {
+    snprintf(buf, cap, "%s", ml->ml_name);
+    if (!self || WF_TYPE(self) == &wf_module_type) return buf;
+    wf_type *t = (ml->ml_flags & WF_METH_CLASS) && WF_TYPE_CHECK(self) ? (wf_type *)self : WF_TYPE(self);
+    wf_object *mro = t->tp_mro;
+    wf_ssize_t n = mro && WF_TUPLE_CHECK(mro) ? WF_TUPLE_SIZE(mro) : 0;
+    for (wf_ssize_t i = -1; i < n; i++) {
+        wf_type *c = i < 0 ? t : (wf_type *)WF_TUPLE_ITEM(mro, i);
+        for (wf_method_def *m = c->tp_methods; m && m->ml_name; m++)
+            if (m == ml) {
+                snprintf(buf, cap, "%s.%s", wf_type_name(c), ml->ml_name);
+                return buf;
+            }
+    }
+    return buf;
+}
+
 wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
                                   wf_ssize_t nargs, wf_object *kwnames) {
     int flags = ml->ml_flags & ~(WF_METH_CLASS | WF_METH_STATIC);
     int has_kw = kwnames && WF_TUPLE_SIZE(kwnames) > 0;
+    char qn[200];
     if (has_kw && !(flags & WF_METH_KEYWORDS))
-        return wf_err_format(&wf_exc_TypeError, "%s() takes no keyword arguments", ml->ml_name);
+        return wf_err_format(&wf_exc_TypeError, "%s() takes no keyword arguments",
+                             ml_qualname(ml, self, qn, sizeof qn));
     if (wf_enter_recursive_call(" while calling a Python object")) return NULL;
     wf_object *r;
     switch (flags) {
     case WF_METH_NOARGS:
         if (nargs != 0) {
             wf_leave_recursive_call();
-            return wf_err_format(&wf_exc_TypeError, "%s() takes no arguments (%zd given)", ml->ml_name, nargs);
+            return wf_err_format(&wf_exc_TypeError, "%s() takes no arguments (%zd given)",
+                                 ml_qualname(ml, self, qn, sizeof qn), nargs);
         }
         r = ((wf_binaryfunc)ml->ml_meth)(self, NULL);
         break;
@@ -78,7 +108,7 @@ wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object 
         if (nargs != 1) {
             wf_leave_recursive_call();
             return wf_err_format(&wf_exc_TypeError, "%s() takes exactly one argument (%zd given)",
-                                 ml->ml_name, nargs);
+                                 ml_qualname(ml, self, qn, sizeof qn), nargs);
         }
         r = ((wf_binaryfunc)ml->ml_meth)(self, args[0]);
         break;
@@ -149,6 +179,7 @@ wf_type wf_method_descr_type = {
     .tp_basicsize = sizeof(method_descr),
     .tp_flags = WF_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse, /* gc */
     .tp_repr = method_descr_repr,
     .tp_call = method_descr_call,
     .tp_descr_get = method_descr_get,
@@ -159,6 +190,7 @@ wf_type wf_classmethod_descr_type = {
     .tp_name = "classmethod_descriptor",
     .tp_basicsize = sizeof(method_descr),
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse, /* gc */
     .tp_repr = method_descr_repr,
     .tp_descr_get = classmethod_descr_get,
     .tp_getset = descr_getset,
@@ -229,6 +261,7 @@ wf_type wf_wrapper_descr_type = {
     .tp_basicsize = sizeof(wrapper_descr),
     .tp_flags = WF_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse, /* gc */
     .tp_repr = wrapper_descr_repr,
     .tp_call = wrapper_descr_call,
     .tp_descr_get = wrapper_descr_get,
@@ -240,6 +273,11 @@ static void method_wrapper_dealloc(wf_object *o) {
     wf_decref((wf_object *)w->descr);
     wf_decref(w->self);
     wfo_free_instance(o);
+}
+static int method_wrapper_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
+    GC_VISIT(((method_wrapper *)o)->descr);
+    GC_VISIT(((method_wrapper *)o)->self);
+    return 0;
 }
 static wf_object *method_wrapper_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
     method_wrapper *w = (method_wrapper *)o;
@@ -276,6 +314,7 @@ wf_type wf_method_wrapper_type = {
     .tp_name = "method-wrapper",
     .tp_basicsize = sizeof(method_wrapper),
     .tp_dealloc = method_wrapper_dealloc,
+    .tp_traverse = method_wrapper_traverse, /* gc */
     .tp_repr = method_wrapper_repr,
     .tp_call = method_wrapper_call,
     .tp_richcompare = method_wrapper_richcompare,
@@ -406,6 +445,7 @@ wf_type wf_member_descr_type = {
     .tp_name = "member_descriptor",
     .tp_basicsize = sizeof(member_descr),
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse, /* gc */
     .tp_repr = member_repr,
     .tp_descr_get = member_get,
     .tp_descr_set = member_set,
@@ -455,6 +495,7 @@ wf_type wf_getset_descr_type = {
     .tp_name = "getset_descriptor",
     .tp_basicsize = sizeof(getset_descr),
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse, /* gc */
     .tp_repr = getset_repr,
     .tp_descr_get = getset_get,
     .tp_descr_set = getset_set,
@@ -484,6 +525,11 @@ static void cfunction_dealloc(wf_object *o) {
     wf_xdecref(f->m_self);
     wf_xdecref(f->m_module);
     wfo_free_instance(o);
+}
+static int cfunction_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
+    GC_VISIT(((cfunction *)o)->m_self);
+    GC_VISIT(((cfunction *)o)->m_module);
+    return 0;
 }
 static wf_object *cfunction_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
     cfunction *f = (cfunction *)o;
@@ -529,6 +575,7 @@ wf_type wf_cfunction_type = {
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(cfunction),
     .tp_dealloc = cfunction_dealloc,
+    .tp_traverse = cfunction_traverse, /* gc */
     .tp_repr = cfunction_repr,
     .tp_call = cfunction_call,
     .tp_richcompare = cfunction_richcompare,
@@ -557,6 +604,11 @@ static void method_dealloc(wf_object *o) {
     wf_decref(m->im_func);
     wf_decref(m->im_self);
     wfo_free_instance(o);
+}
+static int method_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
+    GC_VISIT(((method *)o)->im_func);
+    GC_VISIT(((method *)o)->im_self);
+    return 0;
 }
 static wf_object *method_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
     method *m = (method *)o;
@@ -629,6 +681,7 @@ wf_type wf_method_type = {
     .tp_name = "method",
     .tp_basicsize = sizeof(method),
     .tp_dealloc = method_dealloc,
+    .tp_traverse = method_traverse, /* gc */
     .tp_repr = method_repr,
     .tp_call = method_call,
     .tp_getattro = method_getattro,
@@ -661,6 +714,11 @@ static void wc_dealloc(wf_object *o) {
     wf_xdecref(w->cm_dict);
     wfo_free_instance(o);
 }
+static int wc_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
+    GC_VISIT(((wrapped_callable *)o)->cm_callable);
+    GC_VISIT(((wrapped_callable *)o)->cm_dict);
+    return 0;
+}
 static int wc_init(wf_object *o, wf_object *args, wf_object *kwargs) {
     wrapped_callable *w = (wrapped_callable *)o;
     const char *n = WF_TYPE(o)->tp_name;
@@ -675,6 +733,19 @@ static int wc_init(wf_object *o, wf_object *args, wf_object *kwargs) {
     wf_object *old = w->cm_callable;
     w->cm_callable = wf_newref(WF_TUPLE_ITEM(args, 0));
     wf_xdecref(old);
+    /* As CPython 3.10+: copy the wrapped callable's metadata into our
+     * __dict__ (attributes it lacks are skipped). */
+    static const char *const copied[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                         "__annotations__"};
+    for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
+        wf_object *v, *name = wf_str_intern_cstr(copied[i]);
+        int r = name ? wf_object_lookup_attr(w->cm_callable, name, &v) : -1;
+        if (r < 0) return -1;
+        if (r == 0) continue;
+        r = wf_object_generic_setattr(o, name, v);
+        wf_decref(v);
+        if (r < 0) return -1;
+    }
     return 0;
 }
 static wf_object *wc_tp_new(wf_type *t, wf_object *args, wf_object *kwargs) {
@@ -724,6 +795,7 @@ wf_type wf_classmethod_type = {
     .tp_basicsize = sizeof(wrapped_callable),
     .tp_flags = WF_TPFLAGS_BASETYPE,
     .tp_dealloc = wc_dealloc,
+    .tp_traverse = wc_traverse, /* gc */
     .tp_repr = wc_repr,
     .tp_descr_get = cm_get,
     .tp_init = wc_init,
@@ -738,6 +810,7 @@ wf_type wf_staticmethod_type = {
     .tp_basicsize = sizeof(wrapped_callable),
     .tp_flags = WF_TPFLAGS_BASETYPE,
     .tp_dealloc = wc_dealloc,
+    .tp_traverse = wc_traverse, /* gc */
     .tp_repr = wc_repr,
     .tp_descr_get = sm_get,
     .tp_call = sm_call,
@@ -773,6 +846,15 @@ static void property_dealloc(wf_object *o) {
     wf_xdecref(p->doc);
     wf_xdecref(p->name);
     wfo_free_instance(o);
+}
+static int property_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
+    property *p = (property *)o;
+    GC_VISIT(p->fget);
+    GC_VISIT(p->fset);
+    GC_VISIT(p->fdel);
+    GC_VISIT(p->doc);
+    GC_VISIT(p->name);
+    return 0;
 }
 static wf_object *property_get(wf_object *o, wf_object *obj, wf_object *type) {
     property *p = (property *)o;
@@ -890,6 +972,7 @@ wf_type wf_property_type = {
     .tp_basicsize = sizeof(property),
     .tp_flags = WF_TPFLAGS_BASETYPE,
     .tp_dealloc = property_dealloc,
+    .tp_traverse = property_traverse, /* gc */
     .tp_descr_get = property_get,
     .tp_descr_set = property_set,
     .tp_init = property_init,

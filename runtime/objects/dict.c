@@ -18,7 +18,7 @@
  *    for another key within one table, and a DUMMY index slot is never
  *    turned back into a live one.  So the number of non-EMPTY index slots
  *    equals nentries <= usable < size, probing always meets an EMPTY slot,
- *    and a lock-free reader (issue 6) that found index ix for a key can
+ *    and a lock-free reader that found index ix for a key can
  *    only ever see that key or NULL in entries[ix].
  *  - When nentries reaches usable, the next insertion rebuilds the table
  *    (compacted, sized for 3*used as CPython) and publishes it.
@@ -34,10 +34,14 @@
  *    with wfm_free_delayed once the dict is marked shared (WF_GC_SHARED,
  *    set by the locked paths when a thread other than the owner touches the
  *    dict), immediately otherwise.
- *  - Reads also take the critical section for now and return new
- *    references.  Key comparison (__eq__) may run Python code while the
- *    section is held (it is suspended if that code blocks); afterwards the
- *    lookup restarts if the table or the entry changed, as CPython does.
+ *  - Lookups (d[k], get, `in`, wf_dict_get_item_ref: also globals,
+ *    builtins and instance attributes) take no lock for the owner or once
+ *    the dict is shared (lookup_lockfree); they fall back to the locked
+ *    lookup when a key comparison would run Python code (__eq__ of a
+ *    non-str key), a try-incref fails or the table changed.  The locked
+ *    lookup may run __eq__ while the section is held (it is suspended if
+ *    that code blocks); afterwards it restarts if the table or the entry
+ *    changed, as CPython does.  Results are new references.
  *  - Hashes are computed before the section is entered.
  */
 #include "runtime/objects/containers.h"
@@ -189,6 +193,63 @@ restart:;
     }
 }
 
+#if WF_FREE_THREADED
+/* The lock-free read (docs/internals/containers.md).  Returns 1 found
+ * (*out a new reference), 0 missing, or -2: take the locked path (a key
+ * comparison would run Python code, a try-incref failed, or the table or
+ * entry changed under us).  Only for the owner or a shared dict, whose
+ * replaced tables are freed after a grace period.
+ *
+ * Why it is safe: a table is published fully built (release) and an entry
+ * before its index slot (release); entries are never reused for another
+ * key within a table, so an entry found for a key holds that key or NULL
+ * for the table's lifetime.  Keys other than the probe itself are
+ * compared only after a try-incref that re-checks the entry (so they are
+ * alive while compared) and only when both are exact str (no Python code
+ * runs; small exact ints likewise).  The value is taken with a try-incref that re-checks its slot;
+ * afterwards the entry must still hold the key and the dict that table. */
+static int lookup_lockfree(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object **out) {
+    keys_t *k = atomic_load_explicit(&d->ma_keys, memory_order_acquire);
+    entry *ep = entries_of(k);
+    size_t mask = (size_t)k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
+    int plain = wfo_is_plain_key(key);
+    for (;;) {
+        wf_ssize_t ix = get_index(k, i);
+        if (ix == IX_EMPTY) {
+            if (atomic_load_explicit(&d->ma_keys, memory_order_acquire) != k) return -2;
+            return 0;
+        }
+        if (ix >= 0) {
+            entry *e = &ep[ix];
+            wf_object *ek = atomic_load_explicit(&e->key, memory_order_acquire);
+            int match = 0;
+            if (ek == key) {
+                match = 1;
+            } else if (ek && LD(e->hash) == hash) {
+                if (!plain) return -2;
+                if (!wf_try_incref_compare(&e->key, ek)) return -2;
+                match = wfo_plain_key_eq(ek, key);
+                wf_decref(ek);
+                if (match < 0) return -2;
+            }
+            if (match) {
+                wf_object *v;
+                if (!wf_try_xget_ref(&e->value, &v) || !v) return -2;
+                if (atomic_load_explicit(&e->key, memory_order_acquire) != ek ||
+                    atomic_load_explicit(&d->ma_keys, memory_order_acquire) != k) {
+                    wf_decref(v);
+                    return -2;
+                }
+                *out = v;
+                return 1;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+#endif
+
 /* First EMPTY index slot for hash (DUMMY slots are never reused). */
 static size_t find_empty_slot(keys_t *k, wf_hash_t hash) {
     size_t mask = (size_t)k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
@@ -321,13 +382,20 @@ int wf_dict_set_item(wf_object *o, wf_object *key, wf_object *value) {
 static int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
     wf_dict *d = (wf_dict *)o;
     int rc;
+#if WF_FREE_THREADED
+    if (wf_is_owned_by_current_thread(o) || (wf_gc_bits(o) & WF_GC_SHARED)) {
+        rc = lookup_lockfree(d, key, h, out);
+        if (rc != -2) return rc;
+    }
+#endif
     WF_BEGIN_CRITICAL_SECTION(d);
     note_access(d);
     wf_ssize_t ix = lookup(d, key, h);
     if (ix == IX_ERROR) rc = -1;
     else if (ix < 0) rc = 0;
     else {
-        *out = wf_newref(LD(entries_of(load_keys(d))[ix].value));
+        *out = LD(entries_of(load_keys(d))[ix].value);
+        wf_incref_with_lock(*out);
         rc = 1;
     }
     WF_END_CRITICAL_SECTION();

@@ -14,9 +14,14 @@
  *    (release) after the items it covers.  An array that is replaced is
  *    freed with wfm_free_delayed once the list is marked shared
  *    (WF_GC_SHARED: set by the locked paths the first time a thread other
- *    than the owner touches the list), so a lock-free reader (issue 6)
+ *    than the owner touches the list), so a lock-free reader
  *    that still holds the old array reads stale but valid memory.
- *  - Reads currently take the critical section too, and return new
+ *  - Item reads (l[i], iteration, wf_list_get_item) take no lock for the
+ *    owner or once the list is shared: load the size, the array and the
+ *    slot, take a reference with a try-incref that re-checks the slot
+ *    (list_item_ref); a failed try-incref falls back to the locked path,
+ *    which uses wf_incref_with_lock so that the item's later lock-free
+ *    reads succeed.  len() is one relaxed load.  Results are new
  *    references (never borrowed ones).
  *  - index, count, remove and `in` hold the section across their scan,
  *    as CPython's free-threaded build does: the item is increfed before
@@ -150,10 +155,31 @@ wf_ssize_t wf_list_size(wf_object *o) {
 /* New reference to item i (0 <= i required by callers that pre-wrap), or
  * NULL without exception when i is out of range. */
 static wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
+#if WF_FREE_THREADED
+    /* The lock-free read (docs/internals/containers.md): allowed for the
+     * owner, or once the list is shared (its replaced arrays then outlive
+     * every reader through QSBR).  Bound-check against the size, then
+     * against the capacity of the array actually loaded; take a reference
+     * only if the slot still holds the item afterwards.  A failed
+     * try-incref (the item's count is not yet safe to raise from here)
+     * takes the locked path, which enables it for next time. */
+    if (wf_is_owned_by_current_thread((wf_object *)l) ||
+        (wf_gc_bits((wf_object *)l) & WF_GC_SHARED)) {
+        if ((size_t)i >= (size_t)atomic_load_explicit(&l->ob_size, memory_order_acquire))
+            return NULL;
+        wfo_list_array *a = atomic_load_explicit(&l->ob_array, memory_order_acquire);
+        if (!a || i >= a->allocated) return NULL;
+        wf_object *item;
+        if (wf_try_xget_ref(&a->items[i], &item) && item) return item;
+    }
+#endif
     wf_object *r = NULL;
     WF_BEGIN_CRITICAL_SECTION(l);
     note_access(l);
-    if (i >= 0 && i < load_size(l)) r = wf_newref(load_item(load_array(l), i));
+    if (i >= 0 && i < load_size(l)) {
+        r = load_item(load_array(l), i);
+        wf_incref_with_lock(r);
+    }
     WF_END_CRITICAL_SECTION();
     return r;
 }

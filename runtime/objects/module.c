@@ -182,6 +182,13 @@ static wf_method_def module_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* module.__dict__ (read-only, as CPython's member): `from m import *` and
+ * vars(m) read it. */
+static wf_member_def module_members[] = {
+    {"__dict__", WF_T_OBJECT, offsetof(wf_module, md_dict), WF_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 wf_type wf_module_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "module",
@@ -196,6 +203,7 @@ wf_type wf_module_type = {
     .tp_new = module_new,
     .tp_init = module_init,
     .tp_methods = module_methods,
+    .tp_members = module_members,
     .tp_dictoffset = offsetof(wf_module, md_dict),
     .tp_doc = "Create a module object.",
 };

@@ -28,6 +28,7 @@ add_library(weft_objects STATIC
   runtime/objects/bool.c
   runtime/objects/abstract.c
   runtime/objects/str.c
+  runtime/objects/strmethods.c
   runtime/objects/module.c
   runtime/objects/iter.c
   runtime/objects/objects_init.c
@@ -68,4 +69,14 @@ target_sources(weft_objects PRIVATE runtime/objects/complex.c)
 # The format mini-language and str % args (format.c).
 target_sources(weft_objects PRIVATE
   runtime/objects/format.c
+)
+
+# Functions, cells, argument binding, super, the iterator builtins
+# enumerate/zip/map/filter/reversed and memoryview (func.c, super.c,
+# iterobjects.c, memoryview.c).
+target_sources(weft_objects PRIVATE
+  runtime/objects/func.c
+  runtime/objects/super.c
+  runtime/objects/iterobjects.c
+  runtime/objects/memoryview.c
 )

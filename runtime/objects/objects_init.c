@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "runtime/vm/vm.h"
 #include "runtime/vm/vmstate.h"
 #include "weft/code.h"
 
@@ -47,6 +48,11 @@ static wf_type *const core_types[] = {
     &wf_getset_descr_type, &wf_cfunction_type,     &wf_method_type,
     &wf_classmethod_type,  &wf_staticmethod_type,  &wf_property_type,
     &wfo_str_iter_type,    &wf_seqiter_type,       &wf_callable_iter_type,
+    /* functions, cells, super and the iterator builtins (func.c, super.c,
+     * iterobjects.c) */
+    &wfv_function_type,    &wfv_cell_type,         &wfv_super_type,
+    &wf_enumerate_type,    &wf_zip_type,           &wf_map_type,
+    &wf_filter_type,       &wf_reversed_type,      &wf_memoryview_type,
 };
 
 static void fatal_init(const char *what) {

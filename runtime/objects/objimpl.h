@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "runtime/memory/gc.h" /* gc: wf_gc_note_alloc */
 #include "runtime/memory/memory.h"
 #include "threads/critsec.h"
 #include "weft/objects.h"
@@ -46,6 +47,7 @@ static inline wf_object *wfo_alloc(wf_type *type, size_t size) {
     }
     memset((char *)op + sizeof(wf_object), 0, size - sizeof(wf_object));
     wf_object_init(op, type);
+    if (type->tp_traverse) wf_gc_note_alloc(); /* gc: counts towards automatic collection */
     return op;
 }
 
@@ -181,5 +183,10 @@ void wfo_complex_init(void); /* interns "__complex__", readies complex */
 /* complex ** complex-or-float-or-int (float.c's negative base to a
  * fractional power); m must be None. */
 wf_object *wfo_complex_pow(wf_object *a, wf_object *b, wf_object *m);
+
+/* --- memoryview (memoryview.c) --- */
+int wfo_is_memoryview(wf_object *o);
+/* The viewed bytes of a memoryview as a new bytes (ValueError once released). */
+wf_object *wfo_memoryview_bytes(wf_object *o);
 
 #endif /* WEFT_OBJECTS_OBJIMPL_H */

@@ -14,7 +14,8 @@
  * critical section; slots are written with release stores; a replaced
  * table is freed with wfm_free_delayed once the set is marked shared
  * (WF_GC_SHARED, set by the locked paths on the first access by a thread
- * other than the owner).  Reads take the section too.  Operations that
+ * other than the owner).  `in` takes no lock for the owner or once the set
+ * is shared (contains_lockfree); other reads take the section.  Operations that
  * combine two sets take a snapshot of the other set's (key, hash) pairs
  * under its own section first, so at most one lock is held at a time, and
  * key comparisons (__eq__) re-validate the slot afterwards and restart
@@ -44,6 +45,16 @@ static wf_object dummy_struct = WF_OBJECT_HEAD_INIT(&wf_none_type);
 
 static sentry *table_of(wf_set *s) { return atomic_load_explicit(&s->table, memory_order_relaxed); }
 
+/* A table is allocated with one extra leading entry whose hash holds the
+ * table's mask, so a lock-free reader gets the mask of the very table it
+ * loaded (s->mask is for the locked paths). */
+static sentry *table_alloc(size_t n) {
+    sentry *t = wfm_calloc(n + 1, sizeof(sentry));
+    if (!t) return NULL;
+    atomic_store_explicit(&t[0].hash, (wf_hash_t)(n - 1), memory_order_relaxed);
+    return t + 1;
+}
+
 static inline void note_access(wf_set *s) {
 #if WF_FREE_THREADED
     if (!wf_is_owned_by_current_thread((wf_object *)s) &&
@@ -58,11 +69,11 @@ static void free_table(wf_set *s, sentry *t) {
     if (!t) return;
 #if WF_FREE_THREADED
     if (wf_gc_bits((wf_object *)s) & WF_GC_SHARED) {
-        wfm_free_delayed(t);
+        wfm_free_delayed(t - 1);
         return;
     }
 #endif
-    wfm_free(t);
+    wfm_free(t - 1);
 }
 
 static wf_hash_t key_hash(wf_object *key) {
@@ -128,7 +139,7 @@ static void insert_clean(sentry *table, size_t mask, wf_object *key, wf_hash_t h
 static int table_resize(wf_set *s, wf_ssize_t minused) {
     size_t newsize = MINSIZE;
     while (newsize <= (size_t)minused) newsize <<= 1;
-    sentry *nt = wfm_calloc(newsize, sizeof(sentry));
+    sentry *nt = table_alloc(newsize);
     if (!nt) { wf_err_no_memory(); return -1; }
     sentry *old = table_of(s);
     for (wf_ssize_t i = 0; old && i <= s->mask; i++) {
@@ -249,7 +260,7 @@ static int set_snapshot(wf_object *o, ksnap *k) {
 static wf_object *alloc_set(wf_type *type) {
     wf_set *s = (wf_set *)wf_type_generic_alloc(type, 0);
     if (!s) return NULL;
-    sentry *t = wfm_calloc(MINSIZE, sizeof(sentry));
+    sentry *t = table_alloc(MINSIZE);
     if (!t) { wf_decref((wf_object *)s); return wf_err_no_memory(); }
     s->mask = MINSIZE - 1;
     atomic_store_explicit(&s->table, t, memory_order_relaxed);
@@ -388,23 +399,64 @@ static int discard_key(wf_object *so, wf_object *key) {
 }
 int wf_set_discard(wf_object *so, wf_object *key) { return discard_key(so, key); }
 
+static int contains_hash(wf_object *so, wf_object *key, wf_hash_t h);
+
 int wf_set_contains(wf_object *so, wf_object *key) {
     wf_object *tmp;
     wf_hash_t h = lookup_hash(&key, &tmp);
     if (h == -1) return -1;
-    wf_set *s = (wf_set *)so;
-    int err, found;
-    WF_BEGIN_CRITICAL_SECTION(s);
-    note_access(s);
-    found = lookkey(s, key, h, &err) != NULL;
-    WF_END_CRITICAL_SECTION();
+    int found = contains_hash(so, key, h);
     wf_xdecref(tmp);
-    return err ? -1 : found;
+    return found;
 }
+
+#if WF_FREE_THREADED
+/* The lock-free `in` (docs/internals/containers.md), for the owner or a
+ * shared set: 1 present, 0 absent, -2 take the locked path.  The mask
+ * comes from the table loaded (table_alloc); a slot's hash is stored
+ * before its key (release), so a key seen has its hash.  Keys other than
+ * the probe are compared only when both are plain (wfo_plain_key_eq) and
+ * after a try-incref that re-checks the slot.  "Absent" is reported only
+ * if the set still uses the table that was searched. */
+static int contains_lockfree(wf_set *s, wf_object *key, wf_hash_t hash) {
+    sentry *table = atomic_load_explicit(&s->table, memory_order_acquire);
+    if (!table) return -2;
+    size_t mask = (size_t)LD(table[-1].hash), i = (size_t)hash & mask, perturb = (size_t)hash;
+    int plain = wfo_is_plain_key(key);
+    for (;;) {
+        sentry *e = &table[i];
+        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+        do {
+            wf_object *ek = atomic_load_explicit(&e->key, memory_order_acquire);
+            if (!ek) {
+                if (LD(e->hash) == 0)
+                    return atomic_load_explicit(&s->table, memory_order_acquire) == table ? 0 : -2;
+            } else if (ek != DUMMY && LD(e->hash) == hash) {
+                if (ek == key) return 1;
+                if (!plain) return -2;
+                if (!wf_try_incref_compare(&e->key, ek)) return -2;
+                int eq = wfo_plain_key_eq(ek, key);
+                wf_decref(ek);
+                if (eq < 0) return -2;
+                if (eq) return 1;
+            }
+            e++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+#endif
 
 static int contains_hash(wf_object *so, wf_object *key, wf_hash_t h) {
     wf_set *s = (wf_set *)so;
     int err, found;
+#if WF_FREE_THREADED
+    if (wf_is_owned_by_current_thread(so) || (wf_gc_bits(so) & WF_GC_SHARED)) {
+        found = contains_lockfree(s, key, h);
+        if (found != -2) return found;
+    }
+#endif
     WF_BEGIN_CRITICAL_SECTION(s);
     note_access(s);
     found = lookkey(s, key, h, &err) != NULL;
@@ -444,7 +496,7 @@ wf_object *wf_set_pop(wf_object *so) {
 
 int wf_set_clear(wf_object *so) {
     wf_set *s = (wf_set *)so;
-    sentry *nt = wfm_calloc(MINSIZE, sizeof(sentry));
+    sentry *nt = table_alloc(MINSIZE);
     if (!nt) { wf_err_no_memory(); return -1; }
     sentry *old;
     wf_ssize_t oldmask;

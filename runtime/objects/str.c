@@ -991,9 +991,19 @@ static int get_bounds(wf_object *const *args, wf_ssize_t nargs, wf_ssize_t first
     return 0;
 }
 
+/* PyArg_ParseTuple-style count check: "find() takes at least 1 argument (0 given)". */
+static int check_nargs_takes(const char *name, wf_ssize_t nargs, wf_ssize_t min, wf_ssize_t max) {
+    if (nargs >= min && nargs <= max) return 0;
+    wf_ssize_t want = nargs < min ? min : max;
+    wf_err_format(&wf_exc_TypeError, "%s() takes %s %zd argument%s (%zd given)", name,
+                  min == max ? "exactly" : nargs < min ? "at least" : "at most", want,
+                  want == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 static wf_object *find_common(const char *name, wf_object *self, wf_object *const *args,
                               wf_ssize_t nargs, int dir, int raise) {
-    if (wf_check_nargs(name, nargs, 1, 3)) return NULL;
+    if (check_nargs_takes(name, nargs, 1, 3)) return NULL;
     if (!WF_STR_CHECK(args[0]))
         return wf_err_format(&wf_exc_TypeError, "must be str, not %s", wf_type_name(WF_TYPE(args[0])));
     wf_ssize_t start, end;
@@ -1012,7 +1022,7 @@ static wf_object *str_index(wf_object *self, wf_object *const *a, wf_ssize_t n) 
 static wf_object *str_rindex(wf_object *self, wf_object *const *a, wf_ssize_t n) { return find_common("rindex", self, a, n, -1, 1); }
 
 static wf_object *str_count(wf_object *self, wf_object *const *args, wf_ssize_t nargs) {
-    if (wf_check_nargs("count", nargs, 1, 3)) return NULL;
+    if (check_nargs_takes("count", nargs, 1, 3)) return NULL;
     if (!WF_STR_CHECK(args[0]))
         return wf_err_format(&wf_exc_TypeError, "must be str, not %s", wf_type_name(WF_TYPE(args[0])));
     wf_ssize_t start, end;
@@ -1023,7 +1033,7 @@ static wf_object *str_count(wf_object *self, wf_object *const *args, wf_ssize_t 
 static wf_object *split_method(const char *name, wf_object *self, wf_object *const *args,
                                wf_ssize_t nargs, wf_object *kwnames, int dir) {
     wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
-    if (wf_check_nargs(name, nargs, 0, 2)) return NULL;
+    if (check_nargs_takes(name, nargs + nkw, 0, 2)) return NULL;
     wf_object *sep = nargs > 0 ? args[0] : NULL, *ms = nargs > 1 ? args[1] : NULL;
     for (wf_ssize_t i = 0; i < nkw; i++) {
         wf_object *k = WF_TUPLE_ITEM(kwnames, i);
@@ -1066,7 +1076,7 @@ static wf_object *str_replace_method(wf_object *self, wf_object *const *args, wf
 
 static wf_object *xwith(const char *name, wf_object *self, wf_object *const *args, wf_ssize_t nargs,
                         int end_side) {
-    if (wf_check_nargs(name, nargs, 1, 3)) return NULL;
+    if (check_nargs_takes(name, nargs, 1, 3)) return NULL;
     wf_ssize_t start, end;
     if (get_bounds(args, nargs, 1, &start, &end)) return NULL;
     wf_object *pfx = args[0];
@@ -1267,6 +1277,22 @@ static wf_object *str_getnewargs(wf_object *self, wf_object *u) {
     return t;
 }
 
+/* strmethods.c */
+wf_object *wfo_str_center(wf_object *s, wf_object *const *a, wf_ssize_t n);
+wf_object *wfo_str_ljust(wf_object *s, wf_object *const *a, wf_ssize_t n);
+wf_object *wfo_str_rjust(wf_object *s, wf_object *const *a, wf_ssize_t n);
+wf_object *wfo_str_zfill(wf_object *self, wf_object *arg);
+wf_object *wfo_str_expandtabs(wf_object *self, wf_object *const *args, wf_ssize_t nargs, wf_object *kwnames);
+wf_object *wfo_str_partition(wf_object *self, wf_object *sep);
+wf_object *wfo_str_rpartition(wf_object *self, wf_object *sep);
+wf_object *wfo_str_removeprefix(wf_object *self, wf_object *x);
+wf_object *wfo_str_removesuffix(wf_object *self, wf_object *x);
+wf_object *wfo_str_splitlines(wf_object *self, wf_object *const *args, wf_ssize_t nargs, wf_object *kwnames);
+wf_object *wfo_str_maketrans(wf_object *unused, wf_object *const *args, wf_ssize_t nargs);
+wf_object *wfo_str_translate(wf_object *self, wf_object *table);
+wf_object *wfo_str_format_method(wf_object *self, wf_object *const *args, wf_ssize_t nargs, wf_object *kwnames);
+wf_object *wfo_str_format_map(wf_object *self, wf_object *mapping);
+
 static wf_method_def str_methods[] = {
     {"encode", wfo_str_encode_method, WF_METH_FASTCALL | WF_METH_KEYWORDS, NULL}, /* bytes.c */
     {"find", str_find, WF_METH_FASTCALL, NULL},
@@ -1302,29 +1328,76 @@ static wf_method_def str_methods[] = {
     {"isidentifier", str_isidentifier, WF_METH_NOARGS, NULL},
     {"isprintable", str_isprintable, WF_METH_NOARGS, NULL},
     {"__format__", wfo_str_format, WF_METH_O, NULL}, /* format.c */
+    {"center", wfo_str_center, WF_METH_FASTCALL, NULL},
+    {"ljust", wfo_str_ljust, WF_METH_FASTCALL, NULL},
+    {"rjust", wfo_str_rjust, WF_METH_FASTCALL, NULL},
+    {"zfill", wfo_str_zfill, WF_METH_O, NULL},
+    {"expandtabs", wfo_str_expandtabs, WF_METH_FASTCALL | WF_METH_KEYWORDS, NULL},
+    {"partition", wfo_str_partition, WF_METH_O, NULL},
+    {"rpartition", wfo_str_rpartition, WF_METH_O, NULL},
+    {"removeprefix", wfo_str_removeprefix, WF_METH_O, NULL},
+    {"removesuffix", wfo_str_removesuffix, WF_METH_O, NULL},
+    {"splitlines", wfo_str_splitlines, WF_METH_FASTCALL | WF_METH_KEYWORDS, NULL},
+    {"maketrans", wfo_str_maketrans, WF_METH_FASTCALL | WF_METH_STATIC, NULL},
+    {"translate", wfo_str_translate, WF_METH_O, NULL},
+    {"format", wfo_str_format_method, WF_METH_FASTCALL | WF_METH_KEYWORDS, NULL},
+    {"format_map", wfo_str_format_map, WF_METH_O, NULL},
     {"__getnewargs__", str_getnewargs, WF_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
-/* str(object='') — str(bytes, encoding) arrives with the bytes type. */
+/* str(object='', encoding='utf-8', errors='strict') */
 static wf_object *str_new(wf_type *type, wf_object *args, wf_object *kwargs) {
     wf_ssize_t nargs = args ? WF_TUPLE_SIZE(args) : 0;
-    wf_object *obj = nargs ? WF_TUPLE_ITEM(args, 0) : NULL;
+    static const char *const names[] = {"object", "encoding", "errors"};
+    wf_object *a[3] = {NULL, NULL, NULL};
+    if (nargs > 3)
+        return wf_err_format(&wf_exc_TypeError, "str() takes at most 3 arguments (%zd given)", nargs);
+    for (wf_ssize_t i = 0; i < nargs; i++) a[i] = WF_TUPLE_ITEM(args, i);
     if (kwargs && wf_dict_size(kwargs) > 0) {
-        wf_object *v = NULL;
-        int r = wf_dict_get_item_string_ref(kwargs, "object", &v);
-        if (r < 0) return NULL;
-        if (r == 0 || nargs || wf_dict_size(kwargs) != 1) {
-            if (v) wf_decref(v);
-            return wf_err_format(&wf_exc_TypeError,
-                                 "str() does not support keyword arguments other than 'object' yet");
+        wf_ssize_t pos = 0;
+        wf_object *k, *v;
+        while (wf_dict_next(kwargs, &pos, &k, &v)) {
+            int found = -1;
+            for (int j = 0; j < 3; j++)
+                if (WF_STR_CHECK(k) && wf_str_eq_cstr(k, names[j])) found = j;
+            if (found < 0)
+                return wf_err_format(&wf_exc_TypeError, "'%U' is an invalid keyword argument for str()", k);
+            if (found < nargs)
+                return wf_err_format(&wf_exc_TypeError,
+                                     "argument for str() given by name ('%s') and position (%d)",
+                                     names[found], found + 1);
+            a[found] = v; /* borrowed: kwargs keeps it alive */
         }
-        wf_decref(v); /* kwargs keeps it alive */
-        obj = v;
     }
-    if (nargs > 1)
-        return wf_err_format(&wf_exc_TypeError,
-                             "str() with an encoding is not supported until bytes exist");
+    wf_object *obj = a[0];
+    const char *enc = NULL, *err = NULL;
+    for (int j = 1; j < 3; j++) {
+        if (!a[j]) continue;
+        if (!WF_STR_CHECK(a[j]))
+            return wf_err_format(&wf_exc_TypeError, "str() argument '%s' must be str, not %s", names[j],
+                                 wf_type_name(WF_TYPE(a[j])));
+        const char *u = wf_str_utf8(a[j], NULL);
+        if (!u) return NULL;
+        if (j == 1) enc = u; else err = u;
+    }
+    if (enc || err) {
+        if (!obj) {
+            obj = NULL;
+        } else if (WF_STR_CHECK(obj)) {
+            return wf_err_format(&wf_exc_TypeError, "decoding str is not supported");
+        } else if (!WF_BYTES_CHECK(obj) && !WF_BYTEARRAY_CHECK(obj) && WF_TYPE(obj) != &wf_memoryview_type) {
+            return wf_err_format(&wf_exc_TypeError, "decoding to str: need a bytes-like object, %s found",
+                                 wf_type_name(WF_TYPE(obj)));
+        }
+        wf_object *d = obj ? wf_bytes_decode(obj, enc ? enc : "utf-8", err ? err : "strict")
+                           : wf_str_new_raw(0, 0);
+        if (!d || type == &wf_str_type) return d;
+        wf_object *r = str_alloc(type, wf_str_len(d), max_char(STR(d)->kind, wf_str_data(d), wf_str_len(d)));
+        if (r) copy_chars(wf_str_data(r), STR(r)->kind, 0, wf_str_data(d), STR(d)->kind, 0, wf_str_len(d));
+        wf_decref(d);
+        return r;
+    }
     wf_object *s = obj ? wf_object_str(obj) : wf_str_new_raw(0, 0);
     if (!s || type == &wf_str_type) return s;
     wf_object *r = str_alloc(type, wf_str_len(s), max_char(STR(s)->kind, wf_str_data(s), wf_str_len(s)));

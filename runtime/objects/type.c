@@ -20,6 +20,7 @@
  * The subclass lists are guarded by one global mutex (rarely written).
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/vm/vm.h" /* wfv_cell (class cells, __classcell__) */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,7 +146,10 @@ static wf_type *static_base(wf_type *t) {
  * dict, let the static base free its part, drop the type reference. */
 static void subtype_dealloc(wf_object *self) {
     wf_type *type = WF_TYPE(self);
-    if (type->tp_finalize) {
+    /* gc: a finalizer runs once (PEP 442); the collector may have run it. */
+    bool gc_finalized = type->tp_finalize && wf_gc_is_finalized(self);
+    if (gc_finalized) wf_gc_forget(self);
+    if (type->tp_finalize && !gc_finalized) {
         /* Resurrection guard: give the object a temporary reference. */
         wf_incref(self);
         wf_object *saved = wf_err_fetch();
@@ -179,6 +183,48 @@ static void subtype_dealloc(wf_object *self) {
     }
     base->tp_dealloc(self);
     wf_decref((wf_object *)type);
+}
+
+/* gc: the cycle collector's view of heap-type instances: the type (each
+ * instance holds a reference), the __slots__ members, the instance dict
+ * (when the heap part added it), then what the static base owns. */
+static int subtype_traverse(wf_object *self, wf_visitproc visit, void *arg) {
+    wf_type *type = WF_TYPE(self);
+    if (visit((wf_object *)type, arg)) return -1;
+    for (wf_type *t = type; t && wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        wf_heaptype *ht = (wf_heaptype *)t;
+        for (wf_member_def *m = ht->ht_members; m && m->name; m++) {
+            wf_object *v = *(wf_object **)((char *)self + m->offset);
+            if (v && visit(v, arg)) return -1;
+        }
+    }
+    wf_type *base = static_base(type);
+    if (type->tp_dictoffset != 0 && base->tp_dictoffset == 0) {
+        wf_object **dp = wf_object_dictptr(self);
+        if (dp && *dp && visit(*dp, arg)) return -1;
+    }
+    if (base->tp_traverse) return base->tp_traverse(self, visit, arg);
+    return 0;
+}
+
+/* gc: drop what subtype_traverse reports but the type reference (freed by
+ * subtype_dealloc as usual). */
+static int subtype_clear(wf_object *self) {
+    wf_type *type = WF_TYPE(self);
+    for (wf_type *t = type; t && wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        wf_heaptype *ht = (wf_heaptype *)t;
+        for (wf_member_def *m = ht->ht_members; m && m->name; m++) {
+            wf_object **slot = (wf_object **)((char *)self + m->offset);
+            WF_CLEAR(*slot);
+        }
+    }
+    wf_type *base = static_base(type);
+    if (type->tp_dictoffset != 0 && base->tp_dictoffset == 0) {
+        wf_object **dp = wf_object_dictptr(self);
+        if (dp) WF_CLEAR(*dp);
+    }
+    if (base->tp_clear) return base->tp_clear(self);
+    return 0;
 }
 
 /* ---------------------------------------------------------------------------
@@ -798,7 +844,9 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     /* __slots__ */
     wf_object *slots = NULL;
     wf_object *slots_src = NULL;
-    int add_dict = base->tp_dictoffset == 0;
+    /* Classes keep their namespace in tp_dict: a metaclass adds no
+     * instance __dict__ (it would hide type.__dict__). */
+    int add_dict = base->tp_dictoffset == 0 && !wf_type_is_subtype(base, &wf_type_type);
     int nslots = 0;
     if (wf_dict_get_item_ref(dict, WFO_ID(__slots__), &slots_src) > 0) {
         if (WF_STR_CHECK(slots_src)) slots = wf_tuple_pack(1, slots_src);
@@ -943,9 +991,28 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     }
     type->tp_basicsize = size;
     type->tp_dealloc = subtype_dealloc;
+    type->tp_traverse = subtype_traverse; /* gc */
+    type->tp_clear = subtype_clear;       /* gc */
     type->tp_doc = NULL;
     if (add_dict && wfo_type_add_methods(type) < 0) goto fail;
     if (wf_type_ready(type) < 0) goto fail;
+    /* __classcell__ (added by "builtins"): the class body's __class__ cell
+     * is filled with the new class and the entry removed, as CPython's
+     * type_new_set_classcell. */
+    wf_object *classcell = NULL;
+    int has_cell = wf_dict_get_item_ref(type->tp_dict, WFO_ID(__classcell__), &classcell);
+    if (has_cell < 0) goto fail;
+    if (has_cell > 0) {
+        if (WF_TYPE(classcell) != &wfv_cell_type) {
+            wf_err_format(&wf_exc_TypeError, "__classcell__ must be a nonlocal cell, not %R",
+                          (wf_object *)WF_TYPE(classcell));
+            wf_decref(classcell);
+            goto fail;
+        }
+        wfv_cell_set(classcell, (wf_object *)type);
+        wf_decref(classcell);
+        if (wf_dict_del_item(type->tp_dict, WFO_ID(__classcell__)) < 0) goto fail;
+    }
     wfo_type_fixup_slots(type);
     if (set_names(type) < 0) goto fail;
     if (init_subclass(type, kwargs) < 0) goto fail;
@@ -1248,10 +1315,9 @@ static wf_method_def type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static wf_object *type_or(wf_object *a, wf_object *b) {
-    /* X | Y union types arrive with typing support; until then unsupported. */
-    return wf_newref(wf_NotImplemented);
-}
+/* X | Y: types.UnionType (runtime/modules/builtins_union.c, "builtins"). */
+wf_object *wfb_union_or(wf_object *a, wf_object *b);
+static wf_object *type_or(wf_object *a, wf_object *b) { return wfb_union_or(a, b); }
 static wf_number_methods type_as_number = {.nb_or = type_or};
 
 wf_type wf_type_type = {

@@ -361,6 +361,114 @@ wf_object *wfv_compile_source(const char *src, size_t len, const char *filename,
     return result;
 }
 
+/* compile(src, filename, mode) for the builtins (added by "builtins"):
+ * mode 0 "exec", 1 "eval" (the module must be one expression statement,
+ * compiled as an Expression: the code returns its value), 2 "single" (one
+ * statement compiled as Interactive: expression values are printed). */
+static void mode_error(wfc_syntax_error *e, const char *src, size_t len, int l, int c, int el, int ec,
+                       const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    wfc_syntax_error_vset(e, src, len, l, c, el, ec, fmt, ap);
+    va_end(ap);
+}
+
+wf_object *wfv_compile_source_mode(const char *src, size_t len, const char *filename, int mode,
+                                   int optimize) {
+    if (mode == 0) return wfv_compile_source(src, len, filename, optimize);
+    wfc_syntax_error err;
+    memset(&err, 0, sizeof err);
+    wfc_arena *arena = wfc_arena_new();
+    if (!arena) return wf_err_no_memory();
+    wf_object *result = NULL;
+    wfc_code_unit *u = NULL;
+    int parsed = 0;
+    wfc_mod *m = wfc_parse(src, len, filename, arena, &err);
+    if (m) {
+        const wfc_seq *body = m->v.Module.body;
+        int n = body ? (int)body->len : 0;
+        const wfc_stmt *s0 = n > 0 ? (const wfc_stmt *)body->items[0] : NULL;
+        if (mode == 1) {
+            if (n == 0) {
+                /* CPython reports an empty expression at line 0, offset 0. */
+                wfc_arena_free(arena);
+                wfc_syntax_error_clear(&err);
+                wf_object *info = wf_str_from_cstr(filename), *t = NULL, *a = NULL, *x = NULL;
+                wf_object *zero = wf_small_int(0), *empty = wf_str_from_cstr("");
+                wf_object *msg = wf_str_from_cstr("invalid syntax");
+                if (info && empty && msg) t = wf_tuple_pack(6, info, zero, zero, empty, zero, zero);
+                if (t) a = wf_tuple_pack(2, msg, t);
+                if (a) x = wf_exc_new(&wf_exc_SyntaxError, a);
+                if (x) wf_err_set_object(&wf_exc_SyntaxError, x);
+                wf_xdecref(info);
+                wf_xdecref(empty);
+                wf_xdecref(msg);
+                wf_xdecref(t);
+                wf_xdecref(a);
+                wf_xdecref(x);
+                return NULL;
+            } else if (s0->kind != WFC_Expr) {
+                int c = s0->col_offset, ec = c + 1;
+                if (s0->kind == WFC_Assign) {
+                    const wfc_expr *t = (const wfc_expr *)s0->v.Assign.targets->items[0];
+                    c = t->end_col_offset;
+                    if (t->end_lineno == s0->lineno) {
+                        /* point at the '=' after the target, as CPython */
+                        const char *ln = src;
+                        for (int k = 1; k < s0->lineno && ln < src + len; k++) {
+                            const char *nl = memchr(ln, '\n', (size_t)(src + len - ln));
+                            ln = nl ? nl + 1 : src + len;
+                        }
+                        while (ln + c < src + len && (ln[c] == ' ' || ln[c] == '\t')) c++;
+                    }
+                    ec = c + 1;
+                } else {
+                    ec = c;
+                    while ((size_t)ec < len && src[ec] >= 'a' && src[ec] <= 'z') ec++;
+                    if (ec == c) ec = c + 1;
+                }
+                mode_error(&err, src, len, s0->lineno, c, s0->lineno, ec, "invalid syntax");
+                m = NULL;
+            } else if (n > 1) {
+                const wfc_stmt *s1 = (const wfc_stmt *)body->items[1];
+                if (s1->lineno == s0->end_lineno)
+                    mode_error(&err, src, len, s0->end_lineno, s0->end_col_offset, s0->end_lineno,
+                               s0->end_col_offset + 1, "invalid syntax");
+                else
+                    mode_error(&err, src, len, s1->lineno, s1->col_offset, s1->lineno,
+                               s1->col_offset + 1, "invalid syntax");
+                m = NULL;
+            } else {
+                wfc_expr *value = s0->v.Expr.value;
+                m->kind = WFC_Expression;
+                m->v.Expression.body = value;
+            }
+        } else {
+            if (n > 1) {
+                const wfc_stmt *s1 = (const wfc_stmt *)body->items[1];
+                mode_error(&err, src, len, s1->lineno, s1->col_offset, s1->lineno, s1->col_offset + 1,
+                           "multiple statements found while compiling a single statement");
+                m = NULL;
+            } else {
+                wfc_seq *b = m->v.Module.body;
+                m->kind = WFC_Interactive;
+                m->v.Interactive.body = b;
+            }
+        }
+        parsed = m != NULL;
+    }
+    if (m && wfc_check_depth(m, &err) == 0) u = wfc_compile(m, arena, src, len, filename, optimize, &err);
+    if (u) {
+        result = wfv_code_from_wfc(u->top);
+        wfc_code_unit_free(u);
+    } else {
+        raise_front_end_error(&err, filename, parsed);
+    }
+    wfc_arena_free(arena);
+    wfc_syntax_error_clear(&err);
+    return result;
+}
+
 /* --- the type ----------------------------------------------------------------- */
 
 static void code_dealloc(wf_object *o) {

@@ -194,8 +194,14 @@ int wf_err_matches(wf_object *exc_type) { return wf_err_given_matches(wfv_state(
 int wf_enter_recursive_call(const char *where) {
     wfv_vmstate *s = wfv_state();
     if (++s->c_recursion_depth > WFV_C_RECURSION_LIMIT) {
+        /* Creating the RecursionError calls code that enters here again:
+         * let it through (with 50 levels of headroom) instead of raising
+         * recursively, as CPython's recursion_headroom does. */
+        if (s->recursion_headroom && s->c_recursion_depth <= WFV_C_RECURSION_LIMIT + 50) return 0;
         s->c_recursion_depth--;
+        s->recursion_headroom++;
         wf_err_format(&wf_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        s->recursion_headroom--;
         return -1;
     }
     return 0;

@@ -69,6 +69,11 @@ wf_object *wfv_function_new(wf_object *code, wf_object *globals, wf_object *qual
  * it filled is cleared again (set back to NULL) and -1 is returned. */
 int wfv_bind_args(wfv_function *func, wf_object **localsplus, wf_object *const *args,
                   size_t nargsf, wf_object *kwnames);
+/* The same against code co (borrowed): the code object the caller sized
+ * the frame for, so that a concurrent __code__ assignment cannot make the
+ * binding disagree with the frame (wfv_bind_args re-reads __code__). */
+int wfv_bind_args_code(wfv_function *func, wfv_code *co, wf_object **localsplus,
+                       wf_object *const *args, size_t nargsf, wf_object *kwnames);
 
 typedef struct wfv_cell {
     wf_object ob_base;
@@ -92,7 +97,7 @@ typedef struct wfv_frame {
     wf_object *f_func;         /* strong; NULL for module code run by exec/eval */
     wf_object *f_globals;      /* strong, dict */
     wf_object *f_builtins;     /* strong, dict */
-    wf_object *f_locals;       /* strong mapping or NULL (optimized function frames) */
+    wf_object *f_locals;       /* strong mapping; optimized frames: NULL or the locals() dict */
     struct wfv_frame *f_back;  /* caller on this thread while executing, else NULL */
     wf_object *f_frameobj;     /* the Python frame object once materialised, strong */
     int32_t f_lasti;           /* index of the instruction executing / last executed */
@@ -165,6 +170,7 @@ typedef struct wfv_interp {
     int unbuffered;             /* -u */
     int ignore_environment;     /* -E */
     int gil_enabled;            /* -X gil / PYTHON_GIL / GIL flavour */
+    int recursion_limit;        /* sys.setrecursionlimit(); new threads copy it (0 = default) */
     int argc;
     char **argv;                /* sys.argv source (already stripped of options) */
     const char *executable;
@@ -174,6 +180,12 @@ extern wfv_interp wfv_interp_state;
 /* Create builtins, sys and the module table (after wf_objects_init). */
 int wfv_interp_init(void);
 void wfv_interp_fini(void);
+
+/* --- threads (runtime/modules/_thread.c) ------------------------------------- */
+/* At exit, after threading._shutdown: 0 when no thread started by _thread
+ * is left (finalise normally), 1 when some still run (daemon threads:
+ * flush and _exit without finalising). */
+int wfv_threads_shutdown(void);
 
 /* --- pending signals (runtime/modules/signal.c) ------------------------------- */
 /* Run the Python-level handlers of signals that arrived (SIGINT's default

@@ -42,6 +42,12 @@ static void vm_thread_exit(wft_thread *t) {
     if (a) wf_decref(a);
     if (b) wf_decref(b);
     if (c) wf_decref(c);
+    for (void **ch = s->datastack_chunk; ch;) { /* frame-stack chunks (frame.c) */
+        void **prev = *ch;
+        free(ch);
+        ch = prev;
+    }
+    free(s->datastack_spare);
     t->ext[WFT_EXT_VM] = NULL;
     wfv_tls = NULL;
     free(s);

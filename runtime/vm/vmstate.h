@@ -26,9 +26,17 @@ typedef struct wfv_vmstate {
     wf_object *repr_stack;  /* list of objects being repr'ed (cycle guard) or NULL */
     struct wfv_frame *current_frame; /* innermost executing frame (runtime/vm/vm.h) */
     int py_recursion_depth; /* Python frames executing on this thread */
-    /* The frame stack (runtime/vm/frame.c): chunks of wf_object * slots. */
+    /* The frame stack (runtime/vm/frame.c): chunks of wf_object * slots.
+     * Every chunk is one malloc block whose first word points to the
+     * previous chunk (NULL for the first), so the exit hook frees them
+     * without knowing more. */
     void *datastack_chunk;
     wf_object **datastack_top, **datastack_limit;
+    void *datastack_spare;  /* one free chunk kept for reuse (frame.c) */
+    /* The VM core (runtime/vm/eval.c, owner-only): */
+    char *c_stack_limit;    /* lowest safe C stack address (0 = not computed yet) */
+    unsigned eval_ticks;    /* counts backward jumps/calls between safepoints */
+    int recursion_headroom; /* >0 while a RecursionError is being created (errors.c, eval.c) */
 } wfv_vmstate;
 
 extern _Thread_local wfv_vmstate *wfv_tls;

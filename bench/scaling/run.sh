@@ -1,0 +1,139 @@
+#!/bin/sh
+# bench/scaling/run.sh — thread-scaling benchmark: speedup = N*T(1)/T(N).
+#
+# usage: bench/scaling/run.sh [--threads "1 2"] [--runs 5] [--scale 1.0]
+#                             [--workloads "name ..."] [--out DIR]
+#                             [--ft build/ft/weft] [--gil build/gil/weft] [--quick]
+#
+# Runs every workload of workloads.py with 1..N threads (each worker pinned
+# to its own CPU) under: weft free-threaded, weft free-threaded with
+# -X gil=1, the weft GIL flavour, and python3 when present.  T(N) is the
+# median of --runs runs.  Prints one table per interpreter, plus a control
+# figure: the speedup of two independent single-thread processes pinned to
+# two CPUs (what the machine itself allows), then writes DIR/scaling.dat
+# and, with gnuplot, DIR/scaling.png (speedup vs threads, free-threaded).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd -P)
+root=$(cd "$here/../.." && pwd -P)
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+threads=""
+runs=5
+scale=1.0
+workloads=""
+out=$root/build/bench-scaling
+ft=$root/build/ft/weft
+gil=$root/build/gil/weft
+while [ $# -gt 0 ]; do
+    case $1 in
+        --threads) threads=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --scale) scale=$2; shift 2 ;;
+        --workloads) workloads=$2; shift 2 ;;
+        --out) out=$2; shift 2 ;;
+        --ft) ft=$2; shift 2 ;;
+        --gil) gil=$2; shift 2 ;;
+        --quick) runs=1; scale=0.2; shift ;;
+        *) echo "unknown option: $1" >&2; exit 2 ;;
+    esac
+done
+if [ -z "$threads" ]; then
+    threads=1; n=2
+    while [ "$n" -le "$ncpu" ]; do threads="$threads $n"; n=$((n * 2)); done
+fi
+if [ -z "$workloads" ]; then
+    workloads=$(sed -n 's/^    "\([a-z_]*\)": (.*/\1/p' "$here/workloads.py")
+fi
+mkdir -p "$out"
+dat=$out/scaling.dat
+: >"$dat"
+
+# median of the numbers on stdin
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# time_of LABEL CMD... : median wall time of `CMD workloads.py W N scale`
+run_median() {
+    w=$1 n=$2; shift 2
+    i=0
+    while [ $i -lt "$runs" ]; do
+        "$@" "$here/workloads.py" "$w" "$n" "$scale" || { echo "FAILED: $* $w $n" >&2; echo nan; }
+        i=$((i + 1))
+    done | median
+}
+
+# control: two independent single-thread processes on CPUs 0 and 1
+control() {
+    w=mult_constant
+    t1=$(run_median $w 1 "$@")
+    i=0
+    while [ $i -lt "$runs" ]; do
+        "$@" "$here/workloads.py" $w 1 "$scale" 0 >"$out/c0" &
+        p0=$!
+        "$@" "$here/workloads.py" $w 1 "$scale" 1 >"$out/c1" &
+        p1=$!
+        wait $p0 $p1
+        cat "$out/c0" "$out/c1" | sort -g | tail -1
+        i=$((i + 1))
+    done | median >"$out/c2"
+    awk -v a="$t1" -v b="$(cat "$out/c2")" 'BEGIN { printf "%.2f", 2 * a / b }'
+}
+
+bench_one() {
+    label=$1; shift
+    echo
+    echo "== $label: $* (median of $runs runs, scale $scale; speedup = N*T(1)/T(N))"
+    printf '%-24s' workload
+    for n in $threads; do printf '%12s' "T($n)"; done
+    for n in $threads; do [ "$n" -gt 1 ] && printf '%9s' "x$n"; done
+    echo
+    for w in $workloads; do
+        printf '%-24s' "$w"
+        t1=
+        line="$label $w"
+        speeds=
+        for n in $threads; do
+            t=$(run_median "$w" "$n" "$@")
+            [ -z "$t1" ] && t1=$t
+            printf '%12.3f' "$t"
+            s=$(awk -v n="$n" -v a="$t1" -v b="$t" 'BEGIN { printf "%.2f", n * a / b }')
+            line="$line $n:$s"
+            [ "$n" -gt 1 ] && speeds="$speeds $s"
+        done
+        for s in $speeds; do printf '%9s' "$s"; done
+        echo
+        echo "$line" >>"$dat"
+    done
+    echo "control (two independent pinned single-thread processes): $(control "$@")x"
+}
+
+echo "threads: $threads   CPUs online: $ncpu"
+[ -x "$ft" ] && bench_one weft-ft "$ft"
+[ -x "$ft" ] && bench_one weft-ft-gil1 "$ft" -X gil=1
+[ -x "$gil" ] && bench_one weft-gil "$gil"
+command -v python3 >/dev/null 2>&1 && bench_one python3 python3
+
+if command -v gnuplot >/dev/null 2>&1 && grep -q '^weft-ft ' "$dat"; then
+    pd=$out/plot.dat
+    : >"$pd"
+    for n in $threads; do
+        printf '%s' "$n" >>"$pd"
+        for w in $workloads; do
+            awk -v w="$w" -v n="$n" '$1 == "weft-ft" && $2 == w { for (i = 3; i <= NF; i++) { split($i, p, ":"); if (p[1] == n) printf " %s", p[2] } }' "$dat" >>"$pd"
+        done
+        echo >>"$pd"
+    done
+    {
+        echo "set terminal png size 1000,700"
+        echo "set output '$out/scaling.png'"
+        echo "set title 'weft free-threaded: speedup vs threads'"
+        echo "set xlabel 'threads'; set ylabel 'speedup N*T(1)/T(N)'"
+        echo "set key outside right; set grid"
+        printf "plot x title 'ideal' lw 2 dt 2"
+        i=2
+        for w in $workloads; do
+            printf ", '%s' using 1:%d with linespoints title '%s'" "$pd" "$i" "$w"
+            i=$((i + 1))
+        done
+        echo
+    } | gnuplot && echo "plot: $out/scaling.png"
+fi
+echo "data: $dat"

@@ -1,0 +1,17 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x **= 3; print(x)
+x %= 7; print(x)
+x <<= 4; print(x)
+x >>= 2; print(x)
+x |= 0x100; print(x)
+x &= 0xff0; print(x)
+x ^= 0b1010; print(x)
+y = 7.0
+y /= 2; print(y)
+s = "ab"; s *= 3; print(s)
+l = [1]; l2 = l; l += [2]; print(l, l2 is l)
+t = (1,); t2 = t; t += (2,); print(t, t2)

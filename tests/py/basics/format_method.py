@@ -1,0 +1,8 @@
+print("{} {}".format(1, 2))
+print("{1} {0} {1}".format("a", "b"))
+print("{x} {y}".format(x=1, y=2))
+print("{0[1]} {d[k]} {o.real}".format([5, 6], d={"k": "v"}, o=3))
+print("{:>6}|{:<6}|{:^6}|".format("a", "b", "c"))
+print("{!r:>8}".format("q"))
+print("{:%}".format(0.25), "{:.1%}".format(1/3))
+print("{{}}".format())

@@ -1,0 +1,6 @@
+g = (x * 2 for x in range(5))
+print(type(g).__name__)
+print(sum(g), sum(g))
+print(list(x for x in "abc"))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(sorted(x for x in (3, 1, 2)))

@@ -1,0 +1,3 @@
+def f(): pass
+class C: ...
+print(f(), ..., Ellipsis, type(...).__name__, ... is Ellipsis)

@@ -1,0 +1,7 @@
+print("hello")
+print(1, 2, 3)
+print()
+print("a", "b", sep="-")
+print("x", end="!\n")
+print(*[1, 2, 3], sep=", ")
+print(None, True, False)

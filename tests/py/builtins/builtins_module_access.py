@@ -1,0 +1,4 @@
+import builtins
+print(builtins.len([1]), builtins.max(1, 2), type(builtins).__name__, builtins.__name__)
+print("print" in dir(builtins), getattr(builtins, "True", "no attr"))
+print(all(hasattr(builtins, n) for n in ["abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip", "aiter", "anext"]))

@@ -1,0 +1,2 @@
+print(type(enumerate([])).__name__, type(zip()).__name__, type(map(len, [])).__name__, type(filter(None, [])).__name__, type(reversed([])).__name__, type(iter(range(1))).__name__)
+print(type(iter([])).__name__, type(iter(())).__name__, type(iter("")).__name__, type(iter({})).__name__, type(iter(set())).__name__, type(iter(b"")).__name__, type(iter({}.values())).__name__, type(iter({}.items())).__name__)

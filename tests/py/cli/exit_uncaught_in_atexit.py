@@ -1,0 +1,9 @@
+import atexit
+def bye(name):
+    print("atexit", name)
+atexit.register(bye, "first")
+atexit.register(bye, "second")
+@atexit.register
+def last():
+    print("registered with decorator")
+print("main done")

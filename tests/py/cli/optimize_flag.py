@@ -1,0 +1,2 @@
+assert False, "asserts are stripped with -O"
+print(__debug__)

@@ -1,0 +1,16 @@
+from collections import deque
+d = deque([1, 2, 3, 4, 5], maxlen=3)
+print(d, d.maxlen)
+d.extend([6, 7])
+print(d)
+d.extendleft([0])
+print(d)
+d2 = deque(range(10))
+del d2[2]
+d2.remove(5)
+d2.insert(1, "x")
+print(d2, d2[-2], d2.index(9), d2 * 2 if len(d2) < 5 else len(d2 * 2))
+d2.reverse()
+print(d2, deque(reversed(d2)) == deque(list(d2)[::-1]))
+d2.clear()
+print(d2, bool(d2), repr(deque([], maxlen=0)))

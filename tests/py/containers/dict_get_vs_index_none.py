@@ -1,0 +1,2 @@
+d = {"a": None}
+print(d.get("a", "dflt"), "a" in d, d.get("b", "dflt"), d["a"])

@@ -1,0 +1,11 @@
+l = [3, 1, 2]
+l.append(4); print(l)
+l.extend([5, 6]); print(l)
+l.insert(0, 0); l.insert(100, 99); l.insert(-1, -1); print(l)
+print(l.pop(), l.pop(0), l.pop(-2), l)
+l.remove(2); print(l)
+print(l.index(3), l.count(1), l.index(5, 2))
+l.reverse(); print(l)
+l.sort(); print(l)
+c = l.copy(); c.append("x"); print(l, c)
+l.clear(); print(l)

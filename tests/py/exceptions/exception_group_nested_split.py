@@ -1,0 +1,5 @@
+eg = ExceptionGroup("outer", [ValueError(1), ExceptionGroup("inner", [TypeError(2), ValueError(3)])])
+m, r = eg.split(ValueError)
+print(repr(m))
+print(repr(r))
+print(eg.derive([KeyError(9)]).message)

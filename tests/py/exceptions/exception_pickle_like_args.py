@@ -1,0 +1,5 @@
+e = ValueError("a", 1)
+e.args = ("changed",)
+print(e, e.args)
+e2 = Exception(*range(3))
+print(str(e2))

@@ -1,0 +1,5 @@
+print(str(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")))
+print(str(UnicodeEncodeError("ascii", "é", 0, 1, "ordinal not in range(128)")))
+print(repr(SyntaxError("bad", ("f.py", 1, 2, "x y", 1, 3))), SyntaxError("m").msg)
+print(str(SystemExit(3)), SystemExit(3).code, SystemExit().code, SystemExit(1, 2).code)
+print(repr(ImportError("x", name="mod")), ImportError("x", name="mod").name)

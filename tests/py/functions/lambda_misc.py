@@ -1,0 +1,8 @@
+print((lambda: "noargs")())
+print((lambda *a: len(a))(1, 2, 3))
+print((lambda a, *, k=5: a + k)(1, k=2))
+print(list(map(lambda x: x ** 2, range(5))))
+print(list(filter(lambda x: x % 2, range(10))))
+compose = lambda f, g: lambda x: f(g(x))
+print(compose(str, abs)(-5), repr(compose(str, abs)(-5)))
+print((lambda: (yield))().__class__.__name__)

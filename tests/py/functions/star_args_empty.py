@@ -1,0 +1,3 @@
+def f(*a, **k):
+    return len(a), len(k)
+print(f(*[], **{}), f(*(), *[]), f(**{}, **{}))

@@ -1,0 +1,3 @@
+from pkg import *
+print(greet("star"), VERSION)
+print("core" in dir())

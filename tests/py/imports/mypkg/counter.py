@@ -1,0 +1,2 @@
+print("counter module body runs once")
+count = 0

@@ -1,0 +1,4 @@
+from . import cycle_b
+A = "a"
+def get_b():
+    return cycle_b.B

@@ -1,0 +1,11 @@
+import io
+s = io.StringIO("a\nbb\nccc\n")
+print(s.readline(), s.tell(), s.readline(1), s.read(), s.read(), repr(s.readline()))
+s.seek(0)
+print(list(s), s.getvalue().count("\n"))
+s = io.StringIO()
+print(s.write("x" * 5), s.seek(2), s.write("YY"), s.getvalue(), s.truncate(3), s.getvalue())
+b = io.BytesIO(b"0123456789")
+b.seek(-3, 2)
+print(b.read(), b.seek(0, 1), b.getbuffer().nbytes, b.read1(2) if hasattr(b, "read1") else b"")
+print(io.StringIO("x").closed, isinstance(io.StringIO(), io.TextIOBase), isinstance(io.BytesIO(), io.BufferedIOBase))

@@ -1,0 +1,10 @@
+import random
+random.seed(42)
+print(random.random(), random.randint(1, 100), random.choice("abcdef"), random.uniform(1, 2))
+l = list(range(10))
+random.shuffle(l)
+print(l, random.sample(range(100), 5), random.randrange(0, 100, 5), random.getrandbits(16))
+random.seed(42)
+print(random.random())
+r = random.Random(7)
+print(r.randint(0, 10 ** 20), r.choices("xyz", k=5), r.gauss(0, 1))

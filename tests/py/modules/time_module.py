@@ -1,0 +1,10 @@
+import time
+t1 = time.time()
+m1 = time.monotonic()
+p1 = time.perf_counter()
+time.sleep(0.01)
+print(time.time() >= t1, time.monotonic() > m1, time.perf_counter() > p1, type(time.time_ns()).__name__)
+st = time.gmtime(0)
+print(st.tm_year, st.tm_mon, st.tm_mday, st.tm_hour, tuple(st)[:6])
+print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(86400 * 365)))
+print(time.mktime(time.localtime(1000000)) == 1000000.0)

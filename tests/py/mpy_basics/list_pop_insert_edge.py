@@ -1,0 +1,5 @@
+l = list(range(5))
+print(l.pop(-1), l.pop(-4), l)
+l.insert(-100, "start")
+l.insert(100, "end")
+print(l)

@@ -1,0 +1,6 @@
+print("a", 1, None, sep="")
+print(end="")
+print("x", "y", sep="\n")
+print("", "")
+print(*[], sep="-")
+print(*[""], end="|\n")

@@ -1,0 +1,3 @@
+s = "a\r\nb\rc\n"
+print(repr(s), s.splitlines(), len(s))
+print(repr("tab\tand\vform\ffeed"))

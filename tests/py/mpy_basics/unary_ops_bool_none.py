@@ -1,0 +1,1 @@
+print(not None, -True, +False, ~True, not [], not [[]])

@@ -1,0 +1,5 @@
+print(True + True, True * 3, False - 1, True / 2, True // 1, -True, ~True, ~False)
+print(True & False, True | False, True ^ True, True and 5, type(True & True).__name__, type(True + True).__name__)
+print(bool(0), bool(2), bool(-1), bool(0.0), int(True), float(False), str(True), repr(False))
+print(True == 1, isinstance(True, int), issubclass(bool, int), sum([True, True, False]))
+print(True << 3, 10 * False, max(True, 0), abs(-True))

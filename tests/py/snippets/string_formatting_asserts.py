@@ -1,0 +1,11 @@
+assert "{:>4}".format("a") == "   a"
+assert "{:,}".format(10 ** 6) == "1,000,000"
+assert "{:.2e}".format(12345) == "1.23e+04"
+assert "{0}{1}{0}".format("a", "b") == "aba"
+assert "%-4s|" % "a" == "a   |"
+assert "%+.1f" % 2.25 == "+2.2"
+assert f"{'x'!r}" == "'x'"
+assert f"{10:#b}" == "0b1010"
+assert format(-0.0, ".1f") == "-0.0"
+assert "{:g}".format(1e-5) == "1e-05"
+print("formatting ok")

@@ -1,0 +1,2 @@
+keys = ["a", "b", ["c"]]
+d = {k: len(k) for k in keys}

@@ -1,0 +1,5 @@
+try:
+    int("x")
+except ValueError as e:
+    e.args = ("rewritten message",)
+    raise

@@ -1,0 +1,3 @@
+def fail():
+    raise ExceptionGroup("several failures", [ValueError("first"), TypeError("second")])
+fail()

@@ -1,0 +1,3 @@
+a = 1
+b = "two"
+total = a + b

@@ -1,0 +1,4 @@
+def f(x, y):
+    return x / y
+result = f(10,
+           0)

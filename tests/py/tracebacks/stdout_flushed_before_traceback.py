@@ -1,0 +1,3 @@
+print("this line is printed first")
+print("then the traceback (stdout is flushed first)")
+raise RuntimeError("boom")

@@ -1,0 +1,3 @@
+x = 5
+print(x is 5)
+print("done")

@@ -1,0 +1,3 @@
+import sys
+print("exiting", flush=True)
+sys.exit(3)

@@ -1,0 +1,3 @@
+def greet(name, greeting="hello"):
+    return f"{greeting} {name}"
+greet()

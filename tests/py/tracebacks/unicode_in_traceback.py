@@ -1,0 +1,3 @@
+def grüße():
+    raise ValueError("naïve café ✓")
+grüße()

@@ -1,0 +1,6 @@
+b = bytearray(b"abcdef")
+m = memoryview(b)
+print(len(m), m[0], bytes(m[1:3]), m.tobytes(), m.tolist()[:3], m.readonly, m.nbytes, m.itemsize, m.format)
+m[0] = ord("X")
+print(b)
+print(memoryview(b"xyz").readonly, bytes(memoryview(b"xyz")[::-1]))

@@ -1,0 +1,5 @@
+T = type("T", (object,), {"x": 1, "f": lambda self: self.x * 2})
+t = T()
+print(T.__name__, t.x, t.f(), type(t).__name__, T.__bases__)
+S = type("S", (T,), {})
+print(S().f(), S.__mro__[1].__name__)
