@@ -90,4 +90,8 @@ wf_object *wfv_compile_source(const char *src, size_t len, const char *filename,
 wf_object *wfv_compile_source_mode(const char *src, size_t len, const char *filename, int mode,
                                    int optimize);
 
+/* Make the constants of a program's code object immortal (see code.c);
+ * call right after compiling code from a file or an import. */
+void wfv_code_immortalize_consts(wf_object *code);
+
 #endif /* WEFT_CODE_H */

@@ -223,6 +223,7 @@ wf_object *wf_dict_items(wf_object *d);  /* list of pairs */
 typedef struct wf_module {
     wf_object ob_base;
     wf_object *md_dict; /* immutable pointer; the dict has its own lock */
+    wf_object *_Atomic md_weaklist; /* weakref: list head (weft/weakref.h) */
 } wf_module;
 extern wf_type wf_module_type;
 wf_object *wf_module_new(const char *name);
@@ -298,6 +299,7 @@ typedef struct wf_set {
     wf_ssize_t mask;          /* slots - 1 */
     struct wfo_set_entry *_Atomic table;
     _Atomic wf_hash_t hash;   /* frozenset: -1 until computed */
+    wf_object *_Atomic weakreflist; /* weakref: list head (weft/weakref.h) */
 } wf_set;
 extern wf_type wf_set_type, wf_frozenset_type;
 #define WF_ANYSET_CHECK(o) \

@@ -261,6 +261,13 @@ struct wf_type {
      * tuple/str/int.  NULL for fixed-size types. */
     size_t (*tp_varsize)(wf_object *);
     struct wfo_subclass_list *tp_subclasses; /* under the type lock */
+    /* weakref (engineer "weakref"): >0 = offset of the instances' weakref
+     * list head (a wf_object *_Atomic, see weft/weakref.h); 0 = instances
+     * cannot be weakly referenced.  Immutable once ready; inherited. */
+    wf_ssize_t tp_weaklistoffset;
+    /* weakref: the list head of weak references to this type object itself
+     * (wf_type_type's tp_weaklistoffset points here). */
+    wf_object *_Atomic tp_weaklist;
 };
 
 /* A type created at run time (class statement, type(name, bases, dict)).

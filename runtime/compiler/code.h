@@ -90,9 +90,18 @@ typedef struct wfc_code {
     int ncaches;
 } wfc_code;
 
+/* A compile-time warning (CPython's compiler_warn): category is
+ * "SyntaxWarning"; the runtime issues it via warnings.warn_explicit. */
+typedef struct wfc_warning {
+    const char *msg;
+    int lineno, col, end_lineno, end_col; /* the expression's position */
+    struct wfc_warning *next;
+} wfc_warning;
+
 typedef struct wfc_code_unit {
     struct wfc_arena *arena;
     wfc_code *top;
+    wfc_warning *warnings; /* in source order; in the arena; NULL if none */
 } wfc_code_unit;
 
 void wfc_code_unit_free(wfc_code_unit *u);

@@ -132,6 +132,7 @@ typedef struct C {
     int future_annotations;
     int interactive;
     wfc_syntax_error *err;
+    wfc_warning *warnings, **warn_tail; /* SyntaxWarnings, in the out arena */
     jmp_buf jb;
     wfo_strbuf tmp;
 } C;
@@ -884,7 +885,145 @@ static void compare_op(C *c, int op) {
     }
 }
 
+/* CPython's compiler_warn: record a SyntaxWarning for the runtime. */
+static void cwarn(C *c, wfc_pos p, const char *msg) {
+    wfc_warning *w = oalloc(c, sizeof *w);
+    w->msg = msg;
+    w->lineno = p.lineno;
+    w->col = p.col;
+    w->end_lineno = p.end_lineno;
+    w->end_col = p.end_col;
+    w->next = NULL;
+    *c->warn_tail = w;
+    c->warn_tail = &w->next;
+}
+
+/* A literal on either side of `is` / `is not` (CPython's check_compare):
+ * constants other than None/True/False/Ellipsis; one warning per
+ * comparison chain. */
+static int is_arg_ok(const wfc_expr *e) {
+    if (e->kind != WFC_Constant) return 1;
+    int k = e->v.Constant.value->kind;
+    return k == WFC_CONST_NONE || k == WFC_CONST_TRUE || k == WFC_CONST_FALSE || k == WFC_CONST_ELLIPSIS;
+}
+
+static void check_compare(C *c, const wfc_expr *e) {
+    int left = is_arg_ok(e->v.Compare.left);
+    for (int i = 0; i < e->v.Compare.ops->len; i++) {
+        int op = e->v.Compare.ops->items[i];
+        int right = is_arg_ok(e->v.Compare.comparators->items[i]);
+        if ((op == WFC_Is || op == WFC_IsNot) && (!left || !right)) {
+            cwarn(c, POS(e),
+                  op == WFC_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                               : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left = right;
+    }
+}
+
+/* CPython's infer_type: the type name an expression certainly evaluates
+ * to, or NULL. */
+static const char *infer_type(const wfc_expr *e) {
+    switch (e->kind) {
+    case WFC_Tuple: return "tuple";
+    case WFC_List:
+    case WFC_ListComp: return "list";
+    case WFC_Dict:
+    case WFC_DictComp: return "dict";
+    case WFC_Set:
+    case WFC_SetComp: return "set";
+    case WFC_GeneratorExp: return "generator";
+    case WFC_Lambda: return "function";
+    case WFC_JoinedStr:
+    case WFC_FormattedValue: return "str";
+    case WFC_Slice: return "slice";
+    case WFC_Constant:
+        switch (e->v.Constant.value->kind) {
+        case WFC_CONST_NONE: return "NoneType";
+        case WFC_CONST_TRUE:
+        case WFC_CONST_FALSE: return "bool";
+        case WFC_CONST_ELLIPSIS: return "ellipsis";
+        case WFC_CONST_INT: return "int";
+        case WFC_CONST_FLOAT: return "float";
+        case WFC_CONST_COMPLEX: return "complex";
+        case WFC_CONST_STR: return "str";
+        case WFC_CONST_BYTES: return "bytes";
+        case WFC_CONST_TUPLE: return "tuple";
+        case WFC_CONST_FROZENSET: return "frozenset";
+        default: return NULL;
+        }
+    default: return NULL;
+    }
+}
+
+static void cwarn_fmt(C *c, wfc_pos p, const char *fmt, const char *a, const char *b) {
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, fmt, a, b);
+    if (n < 0) return;
+    if ((size_t)n >= sizeof buf) n = (int)sizeof buf - 1;
+    cwarn(c, p, ostr(c, buf, (size_t)n));
+}
+
+/* CPython's check_caller: calling a literal that can never be callable. */
+static void check_caller(C *c, const wfc_expr *call, const wfc_expr *f) {
+    switch (f->kind) {
+    case WFC_Constant:
+    case WFC_Tuple:
+    case WFC_List:
+    case WFC_ListComp:
+    case WFC_Dict:
+    case WFC_DictComp:
+    case WFC_Set:
+    case WFC_SetComp:
+    case WFC_GeneratorExp:
+    case WFC_JoinedStr:
+    case WFC_FormattedValue:
+        cwarn_fmt(c, POS(call), "'%.200s' object is not callable; perhaps you missed a comma?%s", infer_type(f), "");
+        break;
+    default: break;
+    }
+}
+
+/* CPython's check_subscripter and check_index, for loads. */
+static void check_subscript(C *c, const wfc_expr *e) {
+    const wfc_expr *v = e->v.Subscript.value, *s = e->v.Subscript.slice;
+    int k = v->kind == WFC_Constant ? (int)v->v.Constant.value->kind : -1;
+    switch (v->kind) {
+    case WFC_Constant:
+        if (!(k == WFC_CONST_NONE || k == WFC_CONST_ELLIPSIS || k == WFC_CONST_INT || k == WFC_CONST_FLOAT ||
+              k == WFC_CONST_COMPLEX || k == WFC_CONST_FROZENSET))
+            break;
+        /* fall through */
+    case WFC_Set:
+    case WFC_SetComp:
+    case WFC_GeneratorExp:
+    case WFC_Lambda:
+        cwarn_fmt(c, POS(e), "'%.200s' object is not subscriptable; perhaps you missed a comma?%s", infer_type(v),
+                  "");
+        return;
+    default: break;
+    }
+    const char *it = infer_type(s);
+    if (!it || !strcmp(it, "int") || !strcmp(it, "bool") || !strcmp(it, "slice")) return;
+    switch (v->kind) {
+    case WFC_Constant:
+        if (!(k == WFC_CONST_STR || k == WFC_CONST_BYTES || k == WFC_CONST_TUPLE)) return;
+        /* fall through */
+    case WFC_Tuple:
+    case WFC_List:
+    case WFC_ListComp:
+    case WFC_JoinedStr:
+    case WFC_FormattedValue:
+        cwarn_fmt(c, POS(e), "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                  infer_type(v), it);
+        return;
+    default: return;
+    }
+}
+
 static void compare(C *c, const wfc_expr *e) {
+    check_compare(c, e);
     visit_expr(c, e->v.Compare.left);
     int n = e->v.Compare.ops->len;
     if (n == 1) {
@@ -1175,8 +1314,11 @@ static void call_helper(C *c, int n, const wfc_seq *args, const wfc_seq *kws) {
     emit(c, WFC_CALL_FUNCTION_EX, kws->len ? 1 : 0);
 }
 
+static void check_caller(C *c, const wfc_expr *call, const wfc_expr *f);
+
 static void call(C *c, const wfc_expr *e) {
     const wfc_expr *f = e->v.Call.func;
+    check_caller(c, e, f);
     if (is_method_call(c, e)) {
         visit_expr(c, f->v.Attribute.value);
         wfc_pos saved = c->u->loc;
@@ -1364,6 +1506,7 @@ static void visit_expr_inner(C *c, const wfc_expr *e) {
         }
         break;
     case WFC_Subscript:
+        if (e->v.Subscript.ctx == WFC_Load) check_subscript(c, e);
         visit_expr(c, e->v.Subscript.value);
         visit_expr(c, e->v.Subscript.slice);
         c->u->loc = POS(e);
@@ -1941,7 +2084,9 @@ static void try_star_except(C *c, const wfc_stmt *s) {
     c->u->loc = NOPOS;
     use_block(c, reraise_star);
     block *reraise = new_block(c);
-    emit(c, WFC_POP_TOP, 0);
+    /* The unhandled rest of the group (None when all of it matched) joins
+       the raised/reraised list: PREP_RERAISE_STAR reraises it if any. */
+    emit(c, WFC_LIST_APPEND, 1);
     emit(c, WFC_PREP_RERAISE_STAR, 0);
     emit(c, WFC_COPY, 1);
     emit_jump(c, WFC_POP_JUMP_IF_NOT_NONE, reraise);
@@ -2093,7 +2238,10 @@ static void stmt_aug_assign(C *c, const wfc_stmt *s) {
         c->u->loc = tpos;
         emit(c, WFC_BINARY_SUBSCR, 0);
         break;
-    case WFC_Name: nameop(c, t->v.Name.id, WFC_Load); break;
+    case WFC_Name:
+        c->u->loc = tpos; /* CPython: the load carries the target's position */
+        nameop(c, t->v.Name.id, WFC_Load);
+        break;
     default: cerror_at(c, tpos, "illegal expression for augmented assignment");
     }
     visit_expr(c, s->v.AugAssign.value);
@@ -2167,11 +2315,28 @@ static void stmt_ann_assign(C *c, const wfc_stmt *s) {
         check_ann_expr(c, s->v.AnnAssign.annotation);
 }
 
+/* The comparison whose position CPython 3.11's compiler_jump_if leaves as
+ * the current location after testing e (a Compare, or one ending an
+ * and/or chain or under `not`), or NULL: the statement's position stays. */
+static const wfc_expr *jump_if_leaked_compare(const wfc_expr *e) {
+    for (;;) {
+        if (e->kind == WFC_Compare && e->v.Compare.ops->len > 0) return e;
+        if (e->kind == WFC_BoolOp && e->v.BoolOp.values->len > 0)
+            e = e->v.BoolOp.values->items[e->v.BoolOp.values->len - 1];
+        else if (e->kind == WFC_UnaryOp && e->v.UnaryOp.op == WFC_Not)
+            e = e->v.UnaryOp.operand;
+        else
+            return NULL;
+    }
+}
+
 static void stmt_assert(C *c, const wfc_stmt *s) {
     if (c->optimize) return;
     block *end = new_block(c);
     jump_if(c, s->v.Assert.test, end, 1);
-    c->u->loc = POS(s);
+    /* the raise carries that location too (what tracebacks underline) */
+    const wfc_expr *leaked = jump_if_leaked_compare(s->v.Assert.test);
+    c->u->loc = leaked ? POS(leaked) : POS(s);
     if (s->v.Assert.msg) {
         emit(c, WFC_PUSH_NULL, 0);
         emit(c, WFC_LOAD_ASSERTION_ERROR, 0);
@@ -3022,6 +3187,7 @@ wfc_code_unit *wfc_compile(wfc_mod *mod, wfc_arena *ast_arena, const char *src, 
     c->len = len;
     c->optimize = optimize;
     c->err = err;
+    c->warn_tail = &out->warnings;
     c->future_annotations = st->future_annotations;
     c->interactive = mod->kind == WFC_Interactive;
     wfo_strbuf_init(&c->tmp);

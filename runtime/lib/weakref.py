@@ -66,7 +66,12 @@ class WeakMethod(ref):
         func = self._func_ref()
         if obj is None or func is None:
             return None
-        return self._meth_type(func, obj)
+        try:
+            return self._meth_type(func, obj)
+        except TypeError:
+            # weakref engineer: weft's method type cannot be called yet;
+            # binding through the descriptor protocol gives the same method.
+            return func.__get__(obj, type(obj))
 
     def __eq__(self, other):
         if isinstance(other, WeakMethod):

@@ -12,8 +12,11 @@
  *                          the global count and, past the threshold, asks
  *                          the calling thread's eval breaker for a
  *                          collection (WFT_EB_GC_SCHEDULED).
+ *   wf_gc_note_free()      the matching decrement from wfo_free_instance.
  *   wf_gc_is_finalized(op) whether the collector already ran op's
  *                          tp_finalize (PEP 442: a finalizer runs once).
+ *   wf_gc_mark_finalized(op) record that op's tp_finalize ran (a dealloc
+ *                          that runs it itself calls this first).
  *   wf_gc_forget(op)       called by a dealloc that checks
  *                          wf_gc_is_finalized: drops the side-table entry of
  *                          the GIL flavour (no header bits there).
@@ -31,14 +34,21 @@
 
 #define WF_GC_TICK_BATCH 128u
 
-extern _Thread_local uint32_t wf_gc_alloc_ticks;
+extern _Thread_local int32_t wf_gc_alloc_ticks;
 void wf_gc_alloc_slow(void);
 
 static inline void wf_gc_note_alloc(void) {
-    if (++wf_gc_alloc_ticks >= WF_GC_TICK_BATCH) wf_gc_alloc_slow();
+    if (++wf_gc_alloc_ticks >= (int32_t)WF_GC_TICK_BATCH) wf_gc_alloc_slow();
+}
+/* The free of an object whose type has a tp_traverse (wfo_free_instance):
+ * the count is of net allocations, as CPython's generation-0 count, so
+ * short-lived objects do not trigger collections. */
+static inline void wf_gc_note_free(void) {
+    if (--wf_gc_alloc_ticks <= -(int32_t)WF_GC_TICK_BATCH) wf_gc_alloc_slow();
 }
 
 bool wf_gc_is_finalized(wf_object *op);
+void wf_gc_mark_finalized(wf_object *op);
 void wf_gc_forget(wf_object *op);
 
 #endif /* WEFT_MEMORY_GC_H */

@@ -717,7 +717,11 @@ static wf_object *deque_reduce(wf_object *self, wf_object *unused) {
     return r;
 }
 
+/* cls[item] -> types.GenericAlias (runtime/objects/genericalias.c). */
+wf_object *wfo_generic_class_getitem(wf_object *cls, wf_object *item);
+
 static wf_method_def deque_methods[] = {
+    {"__class_getitem__", wfo_generic_class_getitem, WF_METH_O | WF_METH_CLASS, "See PEP 585"},
     {"append", deque_append, WF_METH_O, "Add an element to the right side of the deque."},
     {"appendleft", deque_appendleft, WF_METH_O, "Add an element to the left side of the deque."},
     {"clear", deque_clearmethod, WF_METH_NOARGS, "Remove all elements from the deque."},
@@ -1053,6 +1057,7 @@ static int dd_set_factory_attr(wf_object *self, wf_object *value, void *closure)
 }
 
 static wf_method_def dd_methods[] = {
+    {"__class_getitem__", wfo_generic_class_getitem, WF_METH_O | WF_METH_CLASS, "See PEP 585"},
     {"__missing__", dd_missing, WF_METH_O, "__missing__(key) # Called by __getitem__ for missing key; pseudo-code:\n  if self.default_factory is None: raise KeyError((key,))\n  self[key] = value = self.default_factory()\n  return value\n"},
     {"copy", dd_copy, WF_METH_NOARGS, "D.copy() -> a shallow copy of D."},
     {"__copy__", dd_copy, WF_METH_NOARGS, "D.copy() -> a shallow copy of D."},

@@ -939,6 +939,34 @@ static wf_object *io_iternext_readline(wf_object *self) {
     return line;
 }
 
+/* readinto(b) for every binary type: read up to len(b) bytes with the
+ * object's own read and copy them into the bytearray b (inside its
+ * critical section).  Returns the count (None when a non-blocking read
+ * had no data). */
+static wf_object *io_readinto(wf_object *self, wf_object *arg) {
+    if (!WF_BYTEARRAY_CHECK(arg))
+        return wf_err_format(&wf_exc_TypeError,
+                             "readinto() argument must be read-write bytes-like object, not %T", arg);
+    wf_bytearray *ba = (wf_bytearray *)arg;
+    wf_object *n = wf_int_from_ssize(atomic_load(&ba->ob_size));
+    if (!n) return NULL;
+    wf_object *data = wf_object_call_method(self, "read", &n, 1);
+    wf_decref(n);
+    if (!data || data == wf_None) return data;
+    if (!WF_BYTES_CHECK(data)) {
+        wf_decref(data);
+        return wf_err_format(&wf_exc_TypeError, "read() should return bytes");
+    }
+    wf_ssize_t got = WF_BYTES_SIZE(data);
+    WF_BEGIN_CRITICAL_SECTION(ba);
+    wf_ssize_t room = atomic_load(&ba->ob_size);
+    if (got > room) got = room;
+    if (got > 0) memcpy(atomic_load(&ba->ob_bytes), WF_BYTES_DATA(data), (size_t)got);
+    WF_END_CRITICAL_SECTION();
+    wf_decref(data);
+    return wf_int_from_ssize(got);
+}
+
 static wf_object *fileio_readline(wf_object *self, wf_object *const *args, wf_ssize_t nargs) {
     fileio *f = (fileio *)self;
     if (!fio_check(f)) return NULL;
@@ -994,6 +1022,7 @@ static wf_object *fileio_repr(wf_object *self) {
 }
 
 static wf_method_def fileio_methods[] = {
+    {"readinto", (void *)io_readinto, WF_METH_O, NULL},
     {"read", (void *)fileio_read, WF_METH_FASTCALL, NULL},
     {"readall", (void *)fileio_readall, WF_METH_NOARGS, NULL},
     {"readline", (void *)fileio_readline, WF_METH_FASTCALL, NULL},
@@ -1529,6 +1558,7 @@ static wf_object *buffered_repr(wf_object *self) {
 }
 
 static wf_method_def buffered_methods[] = {
+    {"readinto", (void *)io_readinto, WF_METH_O, NULL},
     {"read", (void *)buffered_read, WF_METH_FASTCALL, NULL},
     {"read1", (void *)buffered_read1, WF_METH_FASTCALL, NULL},
     {"peek", (void *)buffered_peek, WF_METH_FASTCALL, NULL},
@@ -2658,6 +2688,19 @@ static wf_object *bytesio_getvalue(wf_object *self, wf_object *u) {
     WF_END_CRITICAL_SECTION();
     return r;
 }
+/* getbuffer(): a memoryview of a copy of the contents (writes through the
+ * view do not reach the BytesIO; CPython's view aliases the buffer). */
+static wf_object *bytesio_getbuffer(wf_object *self, wf_object *u) {
+    (void)u;
+    wf_object *v = bytesio_getvalue(self, NULL);
+    if (!v) return NULL;
+    wf_object *ba = wf_bytearray_from_data(WF_BYTES_DATA(v), WF_BYTES_SIZE(v));
+    wf_decref(v);
+    if (!ba) return NULL;
+    wf_object *mv = wf_object_call_one((wf_object *)&wf_memoryview_type, ba);
+    wf_decref(ba);
+    return mv;
+}
 static wf_object *bytesio_tell(wf_object *self, wf_object *u) {
     (void)u;
     bytesio *b = (bytesio *)self;
@@ -2745,6 +2788,7 @@ static void bytesio_dealloc(wf_object *o) {
     wfm_object_free(o);
 }
 static wf_method_def bytesio_methods[] = {
+    {"readinto", (void *)io_readinto, WF_METH_O, NULL},
     {"write", (void *)bytesio_write, WF_METH_O, NULL},
     {"writelines", (void *)io_writelines, WF_METH_O, NULL},
     {"read", (void *)bytesio_read, WF_METH_FASTCALL, NULL},
@@ -2752,6 +2796,7 @@ static wf_method_def bytesio_methods[] = {
     {"readline", (void *)bytesio_readline, WF_METH_FASTCALL, NULL},
     {"readlines", (void *)io_readlines, WF_METH_FASTCALL, NULL},
     {"getvalue", (void *)bytesio_getvalue, WF_METH_NOARGS, NULL},
+    {"getbuffer", (void *)bytesio_getbuffer, WF_METH_NOARGS, NULL},
     {"tell", (void *)bytesio_tell, WF_METH_NOARGS, NULL},
     {"seek", (void *)bytesio_seek, WF_METH_FASTCALL, NULL},
     {"truncate", (void *)bytesio_truncate, WF_METH_FASTCALL, NULL},

@@ -24,7 +24,11 @@ wf_type wfb_union_type;
 
 /* None, a class or a union (CPython 3.11's is_unionable, minus
  * GenericAlias which weft does not have). */
-static int is_unionable(wf_object *o) { return o == wf_None || WF_TYPE_CHECK(o) || UNION_CHECK(o); }
+extern wf_type wfo_genericalias_type; /* runtime/objects/genericalias.c */
+static int is_unionable(wf_object *o) {
+    return o == wf_None || WF_TYPE_CHECK(o) || UNION_CHECK(o) ||
+           WF_TYPE(o) == &wfo_genericalias_type;
+}
 
 /* Append o's members to list, skipping those already there. */
 static int add_members(wf_object *list, wf_object *o) {
@@ -91,6 +95,7 @@ static int union_traverse(wf_object *o, wf_visitproc visit, void *arg) {
 /* One member as CPython's union_repr_item writes it. */
 static wf_object *member_repr(wf_object *p) {
     if (p == (wf_object *)&wf_none_type) return wf_str_from_cstr("None");
+    if (WF_TYPE(p) == &wfo_genericalias_type) return wf_object_repr(p); /* list[int] */
     wf_object *qual = NULL, *mod = NULL, *r = NULL;
     if (wf_object_lookup_attr(p, WFO_ID(__qualname__), &qual) < 0) return NULL;
     if (qual && wf_object_lookup_attr(p, WFO_ID(__module__), &mod) < 0) {

@@ -423,6 +423,54 @@ static wf_object *t_strptime(wf_object *m, wf_object *const *args, wf_ssize_t na
     return r;
 }
 
+
+/* get_clock_info(name): types.SimpleNamespace(implementation, monotonic,
+ * adjustable, resolution) as CPython reports them on Linux. */
+static wf_object *t_get_clock_info(wf_object *m, wf_object *arg) {
+    (void)m;
+    if (!WF_STR_CHECK(arg))
+        return wf_err_format(&wf_exc_TypeError, "get_clock_info() argument must be str, not %T", arg);
+    static const struct {
+        const char *name, *impl;
+        int monotonic, adjustable;
+        clockid_t id;
+    } clocks[] = {
+        {"time", "clock_gettime(CLOCK_REALTIME)", 0, 1, CLOCK_REALTIME},
+        {"monotonic", "clock_gettime(CLOCK_MONOTONIC)", 1, 0, CLOCK_MONOTONIC},
+        {"perf_counter", "clock_gettime(CLOCK_MONOTONIC)", 1, 0, CLOCK_MONOTONIC},
+        {"process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", 1, 0, CLOCK_PROCESS_CPUTIME_ID},
+        {"thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", 1, 0, CLOCK_THREAD_CPUTIME_ID},
+    };
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+        if (!wf_str_eq_cstr(arg, clocks[i].name)) continue;
+        struct timespec res;
+        double r = clock_getres(clocks[i].id, &res) == 0 ? ts_to_double(&res) : 1e-9;
+        wf_object *types = wfv_import_module("types");
+        if (!types) return NULL;
+        wf_object *ns = wf_object_getattr_string(types, "SimpleNamespace");
+        wf_decref(types);
+        if (!ns) return NULL;
+        wf_object *impl = wf_str_from_cstr(clocks[i].impl), *res_o = wf_float_from_double(r);
+        wf_object *kw = wf_tuple_pack(4, wf_str_intern_cstr("implementation"),
+                                      wf_str_intern_cstr("monotonic"),
+                                      wf_str_intern_cstr("adjustable"),
+                                      wf_str_intern_cstr("resolution"));
+        wf_object *out = NULL;
+        if (impl && res_o && kw) {
+            wf_object *vals[4] = {impl, wf_bool_from(clocks[i].monotonic),
+                                  wf_bool_from(clocks[i].adjustable), res_o};
+            out = wf_object_vectorcall(ns, vals, 0, kw);
+        }
+        wf_xdecref(impl);
+        wf_xdecref(res_o);
+        wf_xdecref(kw);
+        wf_decref(ns);
+        return out;
+    }
+    wf_err_set_string(&wf_exc_ValueError, "unknown clock");
+    return NULL;
+}
+
 static wf_object *t_tzset(wf_object *m, wf_object *u) {
     (void)m;
     (void)u;
@@ -450,6 +498,7 @@ static wf_method_def time_functions[] = {
     {"asctime", (void *)t_asctime, WF_METH_FASTCALL, NULL},
     {"ctime", (void *)t_ctime, WF_METH_FASTCALL, NULL},
     {"tzset", (void *)t_tzset, WF_METH_NOARGS, NULL},
+    {"get_clock_info", (void *)t_get_clock_info, WF_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -278,6 +278,8 @@ wf_object *wf_object_get_item(wf_object *o, wf_object *key) {
         return wf_sequence_get_item(o, i);
     }
     if (WF_TYPE_CHECK(o)) {
+        /* type[X] is special-cased as in CPython (genericalias.c). */
+        if (o == (wf_object *)&wf_type_type) return wfo_genericalias_new(o, key);
         wf_object *meth;
         int found = wf_object_lookup_attr(o, WFO_ID(__class_getitem__), &meth);
         if (found < 0) return NULL;
@@ -601,10 +603,6 @@ wf_object *wf_object_get_iter(wf_object *o) {
         return it;
     }
     if (t->tp_as_sequence && t->tp_as_sequence->sq_item && !WF_DICT_CHECK(o))
-        return wf_seqiter_new(o);
-    /* Heap types route __getitem__ through mp_subscript only (typeslots.c). */
-    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE) && !WF_DICT_CHECK(o) &&
-        wf_type_lookup(t, WFO_ID(__getitem__)))
         return wf_seqiter_new(o);
     return wf_err_format(&wf_exc_TypeError, "'%s' object is not iterable", wf_type_name(t));
 }

@@ -490,7 +490,7 @@ static wf_object *bytearray_new(wf_type *type, wf_object *args, wf_object *kwarg
     return r;
 }
 
-static wf_object *bytearray_iter(wf_object *o) { return wf_seqiter_new(o); }
+static wf_object *bytearray_iter(wf_object *o) { return wfo_seqiter_new_typed(&wfo_bytearray_iter_type, o); }
 
 static wf_method_def bytearray_methods[] = {
     WFO_BYTES_COMMON_METHODS(WFO_BYTES_METHOD_ENTRY)

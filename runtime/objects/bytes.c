@@ -25,8 +25,10 @@
  * Not subclassable (no BASETYPE) for now.
  */
 #include "runtime/objects/bytes_impl.h"
+#include "runtime/objects/unicode_db.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define BYTES(o) ((wf_bytes *)(o))
@@ -190,8 +192,12 @@ static int bind(const char *fname, wf_object *const *args, wf_ssize_t nargs, wf_
 
 /* --- codecs ----------------------------------------------------------------------- */
 
-enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_UNKNOWN };
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16LE, CODEC_UTF16BE,
+       CODEC_UTF32, CODEC_UTF32LE, CODEC_UTF32BE, NCODECS };
+enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_XMLREF, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_NAMEREPLACE,
+       ERR_UNKNOWN };
+#define IS_UTF16(c) ((c) >= CODEC_UTF16 && (c) <= CODEC_UTF16BE)
+#define IS_UTF32(c) ((c) >= CODEC_UTF32 && (c) <= CODEC_UTF32BE)
 
 static int lookup_codec(const char *name) {
     char norm[32];
@@ -206,20 +212,28 @@ static int lookup_codec(const char *name) {
     static const char *const ascii[] = {"ascii", "us-ascii", "646", "us", NULL};
     static const char *const latin1[] = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859",
                                          "cp819", "l1", "latin", "iso-ir-100", NULL};
-    const char *const *tables[3] = {utf8, ascii, latin1};
-    for (int t = 0; t < 3; t++)
+    static const char *const u16[] = {"utf-16", "utf16", NULL}, *const u16le[] = {"utf-16-le", "utf-16le", NULL},
+                             *const u16be[] = {"utf-16-be", "utf-16be", NULL}, *const u32[] = {"utf-32", "utf32", NULL},
+                             *const u32le[] = {"utf-32-le", "utf-32le", NULL}, *const u32be[] = {"utf-32-be", "utf-32be", NULL};
+    const char *const *tables[NCODECS] = {utf8, ascii, latin1, u16, u16le, u16be, u32, u32le, u32be};
+    for (int t = 0; t < NCODECS; t++)
         for (int k = 0; tables[t][k]; k++)
             if (strcmp(norm, tables[t][k]) == 0) return t;
     wf_err_format(&wf_exc_LookupError, "unknown encoding: %s", name);
     return -1;
 }
 
-static const char *const codec_names[3] = {"utf-8", "ascii", "latin-1"};
+static const char *const codec_names[NCODECS] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
+                                                 "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
 
 static int lookup_errors(const char *e) {
     if (strcmp(e, "strict") == 0) return ERR_STRICT;
     if (strcmp(e, "ignore") == 0) return ERR_IGNORE;
     if (strcmp(e, "replace") == 0) return ERR_REPLACE;
+    if (strcmp(e, "xmlcharrefreplace") == 0) return ERR_XMLREF;
+    if (strcmp(e, "backslashreplace") == 0) return ERR_BACKSLASH;
+    if (strcmp(e, "surrogateescape") == 0) return ERR_SURROGATEESCAPE;
+    if (strcmp(e, "namereplace") == 0) return ERR_NAMEREPLACE;
     return ERR_UNKNOWN;
 }
 
@@ -286,19 +300,79 @@ static int utf8_one(const unsigned char *s, wf_ssize_t i, wf_ssize_t n, uint32_t
     return need + 1;
 }
 
+/* One UTF-16/32 unit sequence at s[i..n), as utf8_one. */
+static int utf16_one(const unsigned char *s, wf_ssize_t i, wf_ssize_t n, int be, uint32_t *cp,
+                     wf_ssize_t *end, const char **reason) {
+    if (i + 2 > n) {
+        *end = n;
+        *reason = "truncated data";
+        return 0;
+    }
+    uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+    if (u < 0xd800 || u > 0xdfff) {
+        *cp = u;
+        return 2;
+    }
+    if (u >= 0xdc00) {
+        *end = i + 2;
+        *reason = "illegal encoding";
+        return 0;
+    }
+    if (i + 4 > n) {
+        *end = n;
+        *reason = "unexpected end of data";
+        return 0;
+    }
+    uint32_t u2 = be ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+    if (u2 < 0xdc00 || u2 > 0xdfff) {
+        *end = i + 2;
+        *reason = "illegal UTF-16 surrogate";
+        return 0;
+    }
+    *cp = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
+    return 4;
+}
+static int utf32_one(const unsigned char *s, wf_ssize_t i, wf_ssize_t n, int be, uint32_t *cp,
+                     wf_ssize_t *end, const char **reason) {
+    if (i + 4 > n) {
+        *end = n;
+        *reason = "truncated data";
+        return 0;
+    }
+    uint32_t u = be ? (uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 | (uint32_t)s[i + 2] << 8 | s[i + 3]
+                    : (uint32_t)s[i + 3] << 24 | (uint32_t)s[i + 2] << 16 | (uint32_t)s[i + 1] << 8 | s[i];
+    if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) {
+        *end = i + 4;
+        *reason = u > 0x10ffff ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)";
+        return 0;
+    }
+    *cp = u;
+    return 4;
+}
+
 static wf_object *decode_buf(wf_object *bobj, int codec, const char *errors) {
     const unsigned char *s = (const unsigned char *)WF_BYTES_DATA(bobj);
     wf_ssize_t n = WF_BYTES_SIZE(bobj);
     int eh = lookup_errors(errors);
-    uint32_t *cps = wfm_malloc(sizeof(uint32_t) * (size_t)(n ? n : 1));
+    uint32_t *cps = wfm_malloc(sizeof(uint32_t) * 4 * (size_t)(n ? n : 1));
     if (!cps) return wf_err_no_memory();
     wf_ssize_t m = 0, i = 0;
+    int be = codec == CODEC_UTF16BE || codec == CODEC_UTF32BE;
+    if (codec == CODEC_UTF16 && n >= 2) { /* BOM; little-endian by default */
+        if (s[0] == 0xff && s[1] == 0xfe) i = 2;
+        else if (s[0] == 0xfe && s[1] == 0xff) { i = 2; be = 1; }
+    } else if (codec == CODEC_UTF32 && n >= 4) {
+        if (s[0] == 0xff && s[1] == 0xfe && !s[2] && !s[3]) i = 4;
+        else if (!s[0] && !s[1] && s[2] == 0xfe && s[3] == 0xff) { i = 4; be = 1; }
+    }
     while (i < n) {
         uint32_t cp;
         wf_ssize_t end = i + 1;
         const char *reason = NULL;
         int k;
-        if (codec == CODEC_UTF8) k = utf8_one(s, i, n, &cp, &end, &reason);
+        if (IS_UTF16(codec)) k = utf16_one(s, i, n, be, &cp, &end, &reason);
+        else if (IS_UTF32(codec)) k = utf32_one(s, i, n, be, &cp, &end, &reason);
+        else if (codec == CODEC_UTF8) k = utf8_one(s, i, n, &cp, &end, &reason);
         else if (codec == CODEC_ASCII && s[i] >= 0x80) {
             k = 0;
             reason = "ordinal not in range(128)";
@@ -311,14 +385,26 @@ static wf_object *decode_buf(wf_object *bobj, int codec, const char *errors) {
             i += k;
             continue;
         }
-        if (eh == ERR_STRICT || eh == ERR_UNKNOWN) {
+        if (eh == ERR_STRICT || eh == ERR_UNKNOWN || eh == ERR_XMLREF || eh == ERR_NAMEREPLACE) {
             wfm_free(cps);
             if (eh == ERR_UNKNOWN) unknown_handler(errors);
+            else if (eh == ERR_XMLREF || eh == ERR_NAMEREPLACE)
+                wf_err_format(&wf_exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
             else raise_unicode_error(&wf_exc_UnicodeDecodeError, codec_names[codec], bobj, i, end,
                                      reason);
             return NULL;
         }
         if (eh == ERR_REPLACE) cps[m++] = 0xfffd;
+        for (wf_ssize_t q = i; q < end && (eh == ERR_BACKSLASH || eh == ERR_SURROGATEESCAPE); q++) {
+            if (eh == ERR_SURROGATEESCAPE) {
+                cps[m++] = s[q] >= 0x80 ? 0xdc00u + s[q] : s[q];
+            } else {
+                cps[m++] = '\\';
+                cps[m++] = 'x';
+                cps[m++] = (uint32_t)"0123456789abcdef"[s[q] >> 4];
+                cps[m++] = (uint32_t)"0123456789abcdef"[s[q] & 15];
+            }
+        }
         i = end;
     }
     wf_object *r = wf_str_from_ucs4(cps, m);
@@ -360,7 +446,7 @@ static size_t utf8_put(uint32_t c, unsigned char *o) {
 }
 
 static int encodable(int codec, uint32_t c) {
-    if (codec == CODEC_UTF8) return c < 0xd800 || c > 0xdfff;
+    if (codec == CODEC_UTF8 || IS_UTF16(codec) || IS_UTF32(codec)) return c < 0xd800 || c > 0xdfff;
     return c < (codec == CODEC_ASCII ? 0x80u : 0x100u);
 }
 
@@ -372,11 +458,35 @@ wf_object *wf_str_encode(wf_object *s, const char *encoding, const char *errors)
     wf_ssize_t n = wf_str_len(s);
     wfo_strbuf b;
     wfo_strbuf_init(&b);
+    int be = codec == CODEC_UTF16BE || codec == CODEC_UTF32BE;
+    if (codec == CODEC_UTF16 && put(&b, "\xff\xfe", 2) < 0) goto fail;
+    if (codec == CODEC_UTF32 && put(&b, "\xff\xfe\0\0", 4) < 0) goto fail;
     for (wf_ssize_t i = 0; i < n;) {
         uint32_t c = wf_str_char(s, i);
         if (encodable(codec, c)) {
-            unsigned char tmp[4];
-            size_t k = codec == CODEC_UTF8 ? utf8_put(c, tmp) : (tmp[0] = (unsigned char)c, 1);
+            unsigned char tmp[8];
+            size_t k;
+            if (codec == CODEC_UTF8) k = utf8_put(c, tmp);
+            else if (IS_UTF32(codec)) {
+                for (int q = 0; q < 4; q++) tmp[be ? 3 - q : q] = (unsigned char)(c >> (8 * q));
+                k = 4;
+            } else if (IS_UTF16(codec)) {
+                uint32_t u[2] = {c, 0};
+                int nu = 1;
+                if (c >= 0x10000) {
+                    u[0] = 0xd800 + ((c - 0x10000) >> 10);
+                    u[1] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+                    nu = 2;
+                }
+                for (int q = 0; q < nu; q++) {
+                    tmp[2 * q + (be ? 1 : 0)] = (unsigned char)(u[q] & 0xff);
+                    tmp[2 * q + (be ? 0 : 1)] = (unsigned char)(u[q] >> 8);
+                }
+                k = (size_t)(2 * nu);
+            } else {
+                tmp[0] = (unsigned char)c;
+                k = 1;
+            }
             if (put(&b, tmp, k) < 0) goto fail;
             i++;
             continue;
@@ -387,14 +497,36 @@ wf_object *wf_str_encode(wf_object *s, const char *encoding, const char *errors)
             if (eh == ERR_UNKNOWN) unknown_handler(errors);
             else
                 raise_unicode_error(&wf_exc_UnicodeEncodeError, codec_names[codec], s, i, end,
-                                    codec == CODEC_UTF8 ? "surrogates not allowed"
-                                    : codec == CODEC_ASCII ? "ordinal not in range(128)"
-                                                           : "ordinal not in range(256)");
+                                    codec == CODEC_ASCII ? "ordinal not in range(128)"
+                                    : codec == CODEC_LATIN1 ? "ordinal not in range(256)"
+                                                            : "surrogates not allowed");
             goto fail;
         }
-        if (eh == ERR_REPLACE)
-            for (wf_ssize_t k = i; k < end; k++)
-                if (put(&b, "?", 1) < 0) goto fail;
+        if (eh == ERR_SURROGATEESCAPE) {
+            for (wf_ssize_t k = i; k < end; k++) {
+                uint32_t c2 = wf_str_char(s, k);
+                if (c2 < 0xdc80 || c2 > 0xdcff || IS_UTF16(codec) || IS_UTF32(codec)) {
+                    raise_unicode_error(&wf_exc_UnicodeEncodeError, codec_names[codec], s, k, k + 1,
+                                        codec == CODEC_ASCII ? "ordinal not in range(128)"
+                                        : codec == CODEC_LATIN1 ? "ordinal not in range(256)"
+                                                                : "surrogates not allowed");
+                    goto fail;
+                }
+                unsigned char byte = (unsigned char)(c2 - 0xdc00);
+                if (put(&b, &byte, 1) < 0) goto fail;
+            }
+        }
+        for (wf_ssize_t k = i; k < end && eh != ERR_IGNORE && eh != ERR_SURROGATEESCAPE; k++) {
+            uint32_t c2 = wf_str_char(s, k);
+            char tmp[160], nm[140];
+            if (eh == ERR_NAMEREPLACE && wfo_uni_name_of(c2, nm, sizeof nm)) snprintf(tmp, sizeof tmp, "\\N{%s}", nm);
+            else if (eh == ERR_REPLACE) snprintf(tmp, sizeof tmp, "?");
+            else if (eh == ERR_XMLREF) snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)c2);
+            else if (c2 < 0x100) snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)c2);
+            else if (c2 < 0x10000) snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)c2);
+            else snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)c2);
+            if (put(&b, tmp, strlen(tmp)) < 0) goto fail;
+        }
         i = end;
     }
     return finish(&b, 0);
@@ -1097,10 +1229,24 @@ static wf_object *bytes_new(wf_type *type, wf_object *args, wf_object *kwargs) {
             wf_decref(v);
         }
     }
+    if (a[0] && !a[1] && !a[2] && WF_TYPE(a[0]) != &wf_bytes_type) {
+        /* bytes(x) asks x.__bytes__() first */
+        wf_object *meth = wf_type_lookup(WF_TYPE(a[0]), wf_str_intern_cstr("__bytes__"));
+        if (meth) {
+            wf_object *r = wf_object_call_method(a[0], "__bytes__", NULL, 0);
+            if (r && !WF_BYTES_CHECK(r)) {
+                wf_err_format(&wf_exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                              wf_type_name(WF_TYPE(r)));
+                wf_decref(r);
+                return NULL;
+            }
+            return r;
+        }
+    }
     return wfo_bytes_from_object(a[0], a[1], a[2], "bytes");
 }
 
-static wf_object *bytes_iter(wf_object *o) { return wf_seqiter_new(o); }
+static wf_object *bytes_iter(wf_object *o) { return wfo_seqiter_new_typed(&wfo_bytes_iter_type, o); }
 
 static wf_method_def bytes_methods[] = {
     WFO_BYTES_COMMON_METHODS(WFO_BYTES_METHOD_ENTRY)
@@ -1149,4 +1295,7 @@ void wfo_sequences_init(void) {
     wf_type_ready(&wfo_range_iter_type);
     wf_type_ready(&wf_bytes_type);
     wf_type_ready(&wf_bytearray_type);
+    wf_type_ready(&wf_mappingproxy_type);
+    wf_type_ready(&wfo_bytes_iter_type);
+    wf_type_ready(&wfo_bytearray_iter_type);
 }

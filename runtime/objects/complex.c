@@ -28,6 +28,7 @@
  * before a second thread exists.
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/objects/format.h"
 
 #include <errno.h>
 #include <math.h>
@@ -606,6 +607,7 @@ static wf_method_def complex_methods[] = {
     {"conjugate", complex_conjugate, WF_METH_NOARGS, "Return the complex conjugate of its argument."},
     {"__complex__", complex_complex, WF_METH_NOARGS, "Convert this value to exact type complex."},
     {"__getnewargs__", complex_getnewargs, WF_METH_NOARGS, NULL},
+    {"__format__", wfo_complex_format, WF_METH_O, NULL}, /* format.c */
     {NULL, NULL, 0, NULL},
 };
 static wf_member_def complex_members[] = {

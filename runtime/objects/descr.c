@@ -12,6 +12,7 @@
  * pointer exchanged under the instance's critical section).
  */
 #include "runtime/objects/objimpl.h"
+#include "weft/weakref.h" /* weakref */
 
 #include <stdio.h>
 
@@ -66,22 +67,16 @@ static wf_getset_def descr_getset[] = {
 /* ---------------------------------------------------------------------------
  * Calling a wf_method_def
  */
-/* For error messages: "list.append" when ml is a method of a type in
- * self's MRO (CPython's __qualname__), else just the name.  Error path only. */
+/* For error messages: the callable's __qualname__ as CPython computes it
+ * for builtin methods ("list.append": the bound object's type, or the
+ * object itself for class methods); module functions are unqualified. */
 static const char *ml_qualname(wf_method_def *ml, wf_object *self, char *buf, size_t cap) {
-    snprintf(buf, cap, "%s", ml->ml_name);
-    if (!self || WF_TYPE(self) == &wf_module_type) return buf;
-    wf_type *t = (ml->ml_flags & WF_METH_CLASS) && WF_TYPE_CHECK(self) ? (wf_type *)self : WF_TYPE(self);
-    wf_object *mro = t->tp_mro;
-    wf_ssize_t n = mro && WF_TUPLE_CHECK(mro) ? WF_TUPLE_SIZE(mro) : 0;
-    for (wf_ssize_t i = -1; i < n; i++) {
-        wf_type *c = i < 0 ? t : (wf_type *)WF_TUPLE_ITEM(mro, i);
-        for (wf_method_def *m = c->tp_methods; m && m->ml_name; m++)
-            if (m == ml) {
-                snprintf(buf, cap, "%s.%s", wf_type_name(c), ml->ml_name);
-                return buf;
-            }
+    if (!self || WF_TYPE(self) == &wf_module_type) {
+        snprintf(buf, cap, "%s", ml->ml_name);
+        return buf;
     }
+    wf_type *t = WF_TYPE_CHECK(self) ? (wf_type *)self : WF_TYPE(self);
+    snprintf(buf, cap, "%s.%s", wf_type_name(t), ml->ml_name);
     return buf;
 }
 
@@ -553,8 +548,17 @@ static wf_object *cfunction_qualname(wf_object *o, void *c) {
     wf_type *t = WF_TYPE_CHECK(f->m_self) ? (wf_type *)f->m_self : WF_TYPE(f->m_self);
     return wf_str_from_format("%s.%s", wf_type_name(t), f->m_ml->ml_name);
 }
+static wf_object *cfunction_module(wf_object *o, void *c) {
+    cfunction *f = (cfunction *)o;
+    if (f->m_module && WF_TYPE(f->m_module) == &wf_module_type)
+        return wf_object_getattr(f->m_module, WFO_ID(__name__));
+    if (f->m_module) return wf_newref(f->m_module);
+    if (f->m_self && WF_TYPE(f->m_self) == &wf_module_type) return wf_object_getattr(f->m_self, WFO_ID(__name__));
+    WF_RETURN_NONE;
+}
 static wf_getset_def cfunction_getset[] = {
     {"__name__", cfunction_name, NULL, NULL, NULL},
+    {"__module__", cfunction_module, NULL, NULL, NULL},
     {"__qualname__", cfunction_qualname, NULL, NULL, NULL},
     {"__self__", cfunction_self, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -590,6 +594,7 @@ typedef struct {
     wf_object ob_base;
     wf_object *im_func;
     wf_object *im_self;
+    wf_object *_Atomic im_weakreflist; /* weakref: list head (weft/weakref.h) */
 } method;
 
 wf_object *wf_method_new(wf_object *func, wf_object *self) {
@@ -601,6 +606,7 @@ wf_object *wf_method_new(wf_object *func, wf_object *self) {
 }
 static void method_dealloc(wf_object *o) {
     method *m = (method *)o;
+    wf_weakref_on_dealloc(o); /* weakref */
     wf_decref(m->im_func);
     wf_decref(m->im_self);
     wfo_free_instance(o);
@@ -680,6 +686,7 @@ wf_type wf_method_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "method",
     .tp_basicsize = sizeof(method),
+    .tp_weaklistoffset = offsetof(method, im_weakreflist), /* weakref */
     .tp_dealloc = method_dealloc,
     .tp_traverse = method_traverse, /* gc */
     .tp_repr = method_repr,

@@ -14,6 +14,8 @@
 
 #include "runtime/objects/repr.h"
 #include "runtime/objects/format.h"
+#include "runtime/objects/bytes_impl.h"
+#include "runtime/objects/unicode_db.h"
 
 #define HASH_BITS 61
 #define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
@@ -239,15 +241,37 @@ static wf_object *float_new(wf_type *type, wf_object *args, wf_object *kwargs) {
     double v = 0.0;
     if (n == 1) {
         wf_object *x = WF_TUPLE_ITEM(args, 0);
-        if (WF_STR_CHECK(x)) {
+        if (WF_STR_CHECK(x) || WF_BYTES_CHECK(x) || WF_BYTEARRAY_CHECK(x)) {
             wf_ssize_t len;
-            const char *u = wf_str_utf8(x, &len);
-            if (!u) return NULL;
+            const char *u;
+            char *tbuf = NULL;
+            wf_object *snap = NULL;
+            if (!WF_STR_CHECK(x)) {
+                if (!(snap = wfo_bytes_like(x))) return NULL;
+                u = WF_BYTES_DATA(snap);
+                len = WF_BYTES_SIZE(snap);
+            } else if (((wf_str *)x)->ascii) {
+                if (!(u = wf_str_utf8(x, &len))) return NULL;
+            } else {
+                /* Unicode decimal digits and spaces count as ASCII (CPython) */
+                len = wf_str_len(x);
+                if (!(tbuf = malloc((size_t)len + 1))) return wf_err_no_memory();
+                for (wf_ssize_t i = 0; i < len; i++) {
+                    uint32_t c = wf_str_char(x, i);
+                    int d;
+                    tbuf[i] = c < 128 ? (char)c : wfo_uni_is_space(c) ? ' '
+                              : (d = wfo_uni_decimal_value(c)) >= 0 ? (char)('0' + d) : '?';
+                }
+                tbuf[len] = 0;
+                u = tbuf;
+            }
+#define FSPACE(ch) ((ch) == ' ' || ((ch) >= '\t' && (ch) <= '\r'))
             /* strip, drop underscores between digits, parse with strtod */
-            while (len && (*u == ' ' || *u == '\t' || *u == '\n' || *u == '\r')) { u++; len--; }
-            while (len && (u[len - 1] == ' ' || u[len - 1] == '\t' || u[len - 1] == '\n' || u[len - 1] == '\r')) len--;
+            while (len && FSPACE(*u)) { u++; len--; }
+            while (len && FSPACE(u[len - 1])) len--;
+#undef FSPACE
             char *buf = malloc((size_t)len + 1);
-            if (!buf) return wf_err_no_memory();
+            if (!buf) { free(tbuf); wf_xdecref(snap); return wf_err_no_memory(); }
             size_t k = 0;
             int ok = len > 0;
             for (wf_ssize_t i = 0; i < len; i++) {
@@ -258,6 +282,8 @@ static wf_object *float_new(wf_type *type, wf_object *args, wf_object *kwargs) {
                 buf[k++] = u[i];
             }
             buf[k] = 0;
+            free(tbuf);
+            wf_xdecref(snap);
             char *end = NULL;
             if (ok) {
                 /* strtod accepts hex and "nan(...)"; Python does not. */

@@ -537,6 +537,79 @@ wf_object *wfo_float_format(wf_object *self, wf_object *spec) {
     }
 }
 
+/* --- complex.__format__ ---------------------------------------------------------- */
+
+/* One part's text with the sign CPython gives it: `sign` for a non-negative
+ * value ('+', ' ' or 0 for none).  malloc'd. */
+static char *complex_part(double v, int type, int prec, const spec_t *f, int sign) {
+    char *t = double_text(v, type, prec, f->alternate, 0, f->no_neg_0);
+    if (!t || t[0] == '-' || !sign) return t;
+    size_t n = strlen(t);
+    char *r = malloc(n + 2);
+    if (r) {
+        r[0] = (char)sign;
+        memcpy(r + 1, t, n + 1);
+    }
+    free(t);
+    return r;
+}
+
+wf_object *wfo_complex_format(wf_object *self, wf_object *spec) {
+    if (check_spec_arg(spec) < 0) return NULL;
+    if (wf_str_len(spec) == 0) return wf_object_str(self);
+    spec_t f;
+    if (parse_spec(self, spec, &f, 0, '>') < 0) return NULL;
+    if (f.fill == '0' && f.align == '=')
+        return wf_err_format(&wf_exc_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return wf_err_format(&wf_exc_ValueError,
+                             "'=' alignment flag is not allowed in complex format specifier");
+    switch (f.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: return unknown_code(f.type, self);
+    }
+    if (f.sep != SEP_NONE && f.type == 'n')
+        return wf_err_format(&wf_exc_ValueError, "Cannot specify ',' with 'n'.");
+    if (f.precision > INT_MAX) return wf_err_format(&wf_exc_ValueError, "precision too big");
+    double re = ((wf_complex *)self)->real, im = ((wf_complex *)self)->imag;
+    int type = (int)f.type, prec = (int)f.precision, dflt = 6, skip_re = 0, parens = 0;
+    if (type == 0) {
+        type = 'r';
+        dflt = 0;
+        if (re == 0.0 && copysign(1.0, re) == 1.0) skip_re = 1;
+        else parens = 1;
+    }
+    if (type == 'n') type = 'g';
+    if (prec < 0) prec = dflt;
+    else if (type == 'r') type = 'g';
+    char *rs = skip_re ? NULL : complex_part(re, type, prec, &f, f.sign == '-' ? 0 : f.sign);
+    char *is = complex_part(im, type, prec, &f, skip_re ? (f.sign == '-' ? 0 : f.sign) : '+');
+    if ((!skip_re && !rs) || !is) {
+        free(rs);
+        free(is);
+        return wf_err_no_memory();
+    }
+    size_t n = (rs ? strlen(rs) : 0) + strlen(is) + 4;
+    char *body = malloc(n);
+    if (!body) {
+        free(rs);
+        free(is);
+        return wf_err_no_memory();
+    }
+    snprintf(body, n, "%s%s%sj%s", parens ? "(" : "", rs ? rs : "", is, parens ? ")" : "");
+    free(rs);
+    free(is);
+    cpbuf b = {0};
+    wf_ssize_t len = (wf_ssize_t)strlen(body), right;
+    if (pad_out(&b, &f, len, &right) < 0 || cp_ascii(&b, body, len) < 0 || cp_fill(&b, f.fill, right) < 0) {
+        free(body);
+        free(b.p);
+        return NULL;
+    }
+    free(body);
+    return cp_finish(&b);
+}
+
 /* --- int.__format__ ------------------------------------------------------------ */
 
 /* Digits of |v| in base (no sign, no prefix), malloc'd ASCII. */
@@ -880,8 +953,10 @@ wf_object *wfo_str_mod(wf_object *fmt, wf_object *args) {
             owned = v = wf_object_get_item(dict, key);
             wf_decref(key);
             if (!v) goto fail;
+            /* the looked-up value is the one argument, already used: a
+             * later positional spec finds none (CPython) */
             st.arglen = -1;
-            st.argidx = -2;
+            st.argidx = -1;
         }
         int flags = 0;
         for (; i < n; i++) {

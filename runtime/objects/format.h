@@ -12,6 +12,7 @@
 wf_object *wfo_int_format(wf_object *self, wf_object *spec);
 wf_object *wfo_float_format(wf_object *self, wf_object *spec);
 wf_object *wfo_str_format(wf_object *self, wf_object *spec);
+wf_object *wfo_complex_format(wf_object *self, wf_object *spec);
 
 /* fmt % args (str.__mod__): NotImplemented when fmt is not a str. */
 wf_object *wfo_str_mod(wf_object *fmt, wf_object *args);

@@ -43,6 +43,7 @@
 #include <stdio.h>
 
 #include "runtime/vm/vm.h"
+#include "weft/weakref.h" /* weakref */
 
 /* co_flags bits (CPython's values, as runtime/compiler/code.h). */
 enum { FUNC_CO_VARARGS = 0x4, FUNC_CO_VARKEYWORDS = 0x8 };
@@ -208,6 +209,7 @@ static int func_traverse(wf_object *o, wf_visitproc visit, void *arg) {
 
 static void func_dealloc(wf_object *o) {
     wfv_function *f = (wfv_function *)o;
+    wf_weakref_on_dealloc(o); /* weakref: clear refs, run callbacks */
     wf_object *_Atomic *slots[] = {&f->func_code,       &f->func_name,     &f->func_qualname,
                                    &f->func_defaults,   &f->func_kwdefaults, &f->func_doc,
                                    &f->func_dict,       &f->func_module,   &f->func_annotations};
@@ -494,6 +496,7 @@ wf_type wfv_function_type = {
     .tp_getset = func_getset,
     .tp_members = func_members,
     .tp_dictoffset = offsetof(wfv_function, func_dict),
+    .tp_weaklistoffset = offsetof(wfv_function, func_weakreflist), /* weakref */
     .tp_getattro = wf_object_generic_getattr,
     .tp_setattro = wf_object_generic_setattr,
 };

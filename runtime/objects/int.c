@@ -25,6 +25,8 @@
 
 #include "runtime/objects/bigint.h"
 #include "runtime/objects/format.h"
+#include "runtime/objects/bytes_impl.h"
+#include "runtime/objects/unicode_db.h"
 
 #define HASH_BITS 61
 #define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
@@ -888,12 +890,62 @@ wf_object *wf_int_from_double(double v) {
 
 static wf_hash_t int_hash(wf_object *o) { return wf_int_hash_value(o); }
 
+/* int(text, base) for str (Unicode decimal digits and white space count as
+ * their ASCII forms, as CPython) and bytes/bytearray; the ValueError shows
+ * the original argument. */
+static wf_object *int_from_text(wf_object *x, int base) {
+    wf_object *r;
+    if (WF_STR_CHECK(x)) {
+        if (((wf_str *)x)->ascii) {
+            wf_ssize_t len;
+            const char *u = wf_str_utf8(x, &len);
+            return u ? wf_int_from_string(u, len, base) : NULL;
+        }
+        wf_ssize_t n = wf_str_len(x);
+        char *buf = malloc((size_t)n + 1);
+        if (!buf) return wf_err_no_memory();
+        for (wf_ssize_t i = 0; i < n; i++) {
+            uint32_t c = wf_str_char(x, i);
+            int d;
+            if (c < 128) buf[i] = (char)c;
+            else if (wfo_uni_is_space(c)) buf[i] = ' ';
+            else if ((d = wfo_uni_decimal_value(c)) >= 0) buf[i] = (char)('0' + d);
+            else buf[i] = '?';
+        }
+        buf[n] = 0;
+        r = wf_int_from_string(buf, n, base);
+        free(buf);
+    } else {
+        wf_object *snap = wfo_bytes_like(x);
+        if (!snap) return NULL;
+        r = wf_int_from_string(WF_BYTES_DATA(snap), WF_BYTES_SIZE(snap), base);
+        wf_decref(snap);
+    }
+    if (!r && wf_err_matches((wf_object *)&wf_exc_ValueError)) {
+        wf_err_clear();
+        wf_err_format(&wf_exc_ValueError, "invalid literal for int() with base %d: %R", base, x);
+    }
+    return r;
+}
+
+static int is_text_arg(wf_object *x) {
+    return WF_STR_CHECK(x) || WF_BYTES_CHECK(x) || WF_BYTEARRAY_CHECK(x);
+}
+
 static wf_object *int_new(wf_type *type, wf_object *args, wf_object *kwargs) {
     wf_ssize_t n = WF_TUPLE_SIZE(args);
     wf_object *x = n > 0 ? WF_TUPLE_ITEM(args, 0) : NULL, *base = n > 1 ? WF_TUPLE_ITEM(args, 1) : NULL;
     if (kwargs && wf_dict_size(kwargs)) {
-        wf_object *v;
-        if (wf_dict_get_item_string_ref(kwargs, "base", &v) > 0) { base = v; wf_decref(v); }
+        wf_ssize_t pos = 0;
+        wf_object *k, *v;
+        while (wf_dict_next(kwargs, &pos, &k, &v)) {
+            if (!WF_STR_CHECK(k) || !wf_str_eq_cstr(k, "base"))
+                return wf_err_format(&wf_exc_TypeError, "%R is an invalid keyword argument for int()", k);
+            if (n > 1)
+                return wf_err_format(&wf_exc_TypeError,
+                                     "argument for int() given by name ('base') and position (2)");
+            base = v; /* borrowed: kwargs keeps it alive */
+        }
     }
     if (n > 2) return wf_err_format(&wf_exc_TypeError, "int() takes at most 2 arguments (%zd given)", n);
     wf_object *r;
@@ -908,19 +960,29 @@ static wf_object *int_new(wf_type *type, wf_object *args, wf_object *kwargs) {
         int64_t b = wf_int_as_i64_overflow(base, &of);
         if (of || (b != 0 && (b < 2 || b > 36)))
             return wf_err_format(&wf_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-        if (!WF_STR_CHECK(x))
+        if (!is_text_arg(x))
             return wf_err_format(&wf_exc_TypeError, "int() can't convert non-string with explicit base");
-        wf_ssize_t len;
-        const char *u = wf_str_utf8(x, &len);
-        if (!u) return NULL;
-        r = wf_int_from_string(u, len, (int)b);
-    } else if (WF_STR_CHECK(x)) {
-        wf_ssize_t len;
-        const char *u = wf_str_utf8(x, &len);
-        if (!u) return NULL;
-        r = wf_int_from_string(u, len, 10);
+        r = int_from_text(x, (int)b);
+    } else if (is_text_arg(x)) {
+        r = int_from_text(x, 10);
     } else {
-        r = wf_number_long(x);
+        wf_number_methods *nb = WF_TYPE(x)->tp_as_number;
+        wf_object *trunc = NULL;
+        if (!(nb && (nb->nb_int || nb->nb_index)) &&
+            (trunc = wf_type_lookup(WF_TYPE(x), wf_str_intern_cstr("__trunc__")))) {
+            /* int() falls back on __trunc__ (deprecated, still in 3.11) */
+            r = wf_object_call_method(x, "__trunc__", NULL, 0);
+            if (r && !WF_INT_CHECK(r)) {
+                wf_object *t = wf_index_check(r) ? wf_number_index(r) : NULL;
+                if (!t && !wf_err_occurred())
+                    wf_err_format(&wf_exc_TypeError, "__trunc__ returned non-Integral (type %s)",
+                                  wf_type_name(WF_TYPE(r)));
+                wf_decref(r);
+                r = t;
+            }
+        } else {
+            r = wf_number_long(x);
+        }
     }
     if (!r || type == &wf_int_type) return r;
     /* subclass: copy the value into an instance of type */

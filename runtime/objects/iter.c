@@ -81,6 +81,35 @@ wf_type wf_seqiter_type = {
     .tp_iternext = seqiter_next,
 };
 
+/* bytes_iterator / bytearray_iterator: the sequence iterator under
+ * CPython's type names (type(iter(b'')).__name__). */
+wf_type wfo_bytes_iter_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "bytes_iterator",
+    .tp_basicsize = sizeof(seq_iter),
+    .tp_flags = WF_TPFLAGS_HAVE_GC,
+    .tp_dealloc = seqiter_dealloc,
+    .tp_traverse = seqiter_traverse,
+    .tp_iter = iter_self,
+    .tp_iternext = seqiter_next,
+};
+wf_type wfo_bytearray_iter_type = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "bytearray_iterator",
+    .tp_basicsize = sizeof(seq_iter),
+    .tp_flags = WF_TPFLAGS_HAVE_GC,
+    .tp_dealloc = seqiter_dealloc,
+    .tp_traverse = seqiter_traverse,
+    .tp_iter = iter_self,
+    .tp_iternext = seqiter_next,
+};
+wf_object *wfo_seqiter_new_typed(wf_type *type, wf_object *seq) {
+    seq_iter *it = (seq_iter *)wfo_alloc(type, sizeof(seq_iter));
+    if (!it) return NULL;
+    it->seq = wf_newref(seq);
+    return (wf_object *)it;
+}
+
 wf_object *wfo_callable_iter_new(wf_object *callable, wf_object *sentinel) {
     call_iter *it = (call_iter *)wfo_alloc(&wf_callable_iter_type, sizeof(call_iter));
     if (!it) return NULL;

@@ -294,7 +294,7 @@ static wfo_list_array *detach_locked(wf_list *l, wf_ssize_t *n) {
 
 /* Drop the references of a detached array and free it. */
 static void release_detached(wf_list *l, wfo_list_array *a, wf_ssize_t n) {
-    for (wf_ssize_t i = 0; i < n; i++) wf_decref(load_item(a, i));
+    for (wf_ssize_t i = n - 1; i >= 0; i--) wf_decref(load_item(a, i)); /* last first, as CPython */
     free_array(l, a);
 }
 
@@ -919,7 +919,7 @@ static wf_object *m_sort(wf_object *self, wf_object *const *args, wf_ssize_t nar
             if (reverse < 0) return NULL;
         } else
             return wf_err_format(&wf_exc_TypeError,
-                                 "sort() got an unexpected keyword argument '%U'", name);
+                                 "'%U' is an invalid keyword argument for sort()", name);
     }
     if (wf_list_sort(self, key, reverse) < 0) return NULL;
     WF_RETURN_NONE;

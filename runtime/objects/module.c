@@ -12,6 +12,7 @@
  * creation; namespace writes go through the dict.
  */
 #include "runtime/objects/objimpl.h"
+#include "weft/weakref.h" /* weakref */
 
 #define MOD(o) ((wf_module *)(o))
 
@@ -107,10 +108,32 @@ static wf_object *module_getattro(wf_object *m, wf_object *name) {
     return NULL;
 }
 
+/* As importlib's _module_repr: "from FILE" for a spec with a location (or
+ * a __file__), "(ORIGIN)" for other specs with an origin ("built-in"). */
 static wf_object *module_repr(wf_object *m) {
     wf_object *n = module_name(m);
-    if (!n) return wf_str_from_cstr("<module '?'>");
-    wf_object *r = wf_str_from_format("<module %R>", n);
+    if (!n) {
+        wf_err_clear();
+        return wf_str_from_cstr("<module '?'>");
+    }
+    wf_object *d = ((wf_module *)m)->md_dict, *spec = NULL, *file = NULL, *r = NULL;
+    if (d && wf_dict_get_item_string_ref(d, "__spec__", &spec) > 0 && spec != wf_None) {
+        wf_object *origin = NULL, *loc = NULL;
+        if (wf_object_lookup_attr(spec, wf_str_intern_cstr("origin"), &origin) > 0 && WF_STR_CHECK(origin)) {
+            int has_loc = wf_object_lookup_attr(spec, wf_str_intern_cstr("has_location"), &loc) > 0 &&
+                          wf_object_is_true(loc) > 0;
+            r = has_loc ? wf_str_from_format("<module %R from %R>", n, origin)
+                        : wf_str_from_format("<module %R (%U)>", n, origin);
+        }
+        wf_xdecref(origin);
+        wf_xdecref(loc);
+    } else if (d && wf_dict_get_item_string_ref(d, "__file__", &file) > 0 && WF_STR_CHECK(file)) {
+        r = wf_str_from_format("<module %R from %R>", n, file);
+    }
+    if (wf_err_occurred()) wf_err_clear();
+    if (!r) r = wf_str_from_format("<module %R>", n);
+    wf_xdecref(spec);
+    wf_xdecref(file);
     wf_decref(n);
     return r;
 }
@@ -162,12 +185,22 @@ static int module_clear(wf_object *m) {
 }
 
 static void module_dealloc(wf_object *m) {
+    wf_weakref_on_dealloc(m); /* weakref */
     module_clear(m);
     wfo_free_instance(m);
 }
 
 static wf_object *module_dir(wf_object *self, wf_object *unused) {
     wf_object *d = MOD(self)->md_dict;
+    wf_object *fn = NULL;
+    /* PEP 562: a module-level __dir__ function answers */
+    int has = wf_dict_get_item_string_ref(d, "__dir__", &fn);
+    if (has < 0) return NULL;
+    if (has > 0) {
+        wf_object *r = wf_object_call_noargs(fn);
+        wf_decref(fn);
+        return r;
+    }
     wf_object *keys = wf_dict_keys(d);
     if (!keys) return NULL;
     if (wf_list_sort(keys, NULL, 0) < 0) {
@@ -193,6 +226,7 @@ wf_type wf_module_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "module",
     .tp_basicsize = sizeof(wf_module),
+    .tp_weaklistoffset = offsetof(wf_module, md_weaklist), /* weakref */
     .tp_flags = WF_TPFLAGS_BASETYPE | WF_TPFLAGS_HAVE_GC,
     .tp_dealloc = module_dealloc,
     .tp_traverse = module_traverse,

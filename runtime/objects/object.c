@@ -120,13 +120,13 @@ wf_object *wfo_object_new(wf_type *type, wf_object *args, wf_object *kwargs) {
         if (!lst) return NULL;
         if (wf_list_sort(lst, NULL, 0) < 0) { wf_decref(lst); return NULL; }
         wf_ssize_t n = wf_list_size(lst);
-        wf_object *sep = wf_str_from_cstr("', '");
+        wf_object *sep = wf_str_from_cstr(", ");
         wf_object *joined = sep ? wf_str_join(sep, lst) : NULL;
         wf_xdecref(sep);
         wf_decref(lst);
         if (!joined) return NULL;
         wf_err_format(&wf_exc_TypeError,
-                      "Can't instantiate abstract class %s with abstract method%s '%U'",
+                      "Can't instantiate abstract class %s with abstract method%s %U",
                       wf_type_name(type), n > 1 ? "s" : "", joined);
         wf_decref(joined);
         return NULL;
@@ -351,6 +351,51 @@ static wf_object *object_reduce_unsupported(wf_object *self, wf_object *unused) 
     return wf_err_format(&wf_exc_TypeError, "cannot pickle '%s' object", wf_type_name(WF_TYPE(self)));
 }
 
+/* object.__getstate__() (3.11): the instance dict when it is non-empty,
+ * else None; with __slots__ values set, (that, {slot: value}). */
+static wf_object *object_getstate(wf_object *self, wf_object *unused) {
+    wf_object **dp = wf_object_dictptr(self);
+    wf_object *d = dp ? dict_load(dp) : NULL;
+    wf_object *state = (d && wf_dict_size(d) > 0) ? wf_newref(d) : wf_newref(wf_None);
+    wf_object *slots = NULL;
+    wf_object *mro = WF_TYPE(self)->tp_mro;
+    for (wf_ssize_t i = 0; mro && i < WF_TUPLE_SIZE(mro); i++) {
+        wf_type *t = (wf_type *)WF_TUPLE_ITEM(mro, i);
+        if (!wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) continue;
+        wf_member_def *m = ((wf_heaptype *)t)->ht_members;
+        for (; m && m->name; m++) {
+            wf_object *v = wfo_member_get(self, m);
+            if (!v) {
+                if (!wf_err_matches((wf_object *)&wf_exc_AttributeError)) goto fail;
+                wf_err_clear();
+                continue;
+            }
+            if (!slots && !(slots = wf_dict_new())) {
+                wf_decref(v);
+                goto fail;
+            }
+            int r = wf_dict_set_item_string(slots, m->name, v);
+            wf_decref(v);
+            if (r < 0) goto fail;
+        }
+    }
+    if (slots) {
+        wf_object *t = wf_tuple_pack(2, state, slots);
+        wf_decref(state);
+        wf_decref(slots);
+        return t;
+    }
+    return state;
+fail:
+    wf_decref(state);
+    wf_xdecref(slots);
+    return NULL;
+}
+
+static wf_object *object_subclasshook(wf_object *cls, wf_object *const *args, wf_ssize_t nargs) {
+    return wf_newref(wf_NotImplemented);
+}
+
 static wf_object *object_dir(wf_object *self, wf_object *unused) {
     /* Attributes of the instance dict plus those of the class and bases. */
     wf_object *result = wf_dict_new();
@@ -391,6 +436,8 @@ static wf_object *object_sizeof(wf_object *self, wf_object *unused) {
 
 static wf_method_def object_methods[] = {
     {"__reduce__", object_reduce_unsupported, WF_METH_NOARGS, NULL},
+    {"__getstate__", object_getstate, WF_METH_NOARGS, NULL},
+    {"__subclasshook__", object_subclasshook, WF_METH_FASTCALL | WF_METH_CLASS, NULL},
     {"__dir__", object_dir, WF_METH_NOARGS, NULL},
     {"__format__", object_format, WF_METH_O, NULL},
     {"__init_subclass__", object_init_subclass, WF_METH_NOARGS | WF_METH_CLASS, NULL},

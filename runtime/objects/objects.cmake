@@ -29,6 +29,7 @@ add_library(weft_objects STATIC
   runtime/objects/abstract.c
   runtime/objects/str.c
   runtime/objects/strmethods.c
+  runtime/objects/mappingproxy.c
   runtime/objects/module.c
   runtime/objects/iter.c
   runtime/objects/objects_init.c
@@ -79,4 +80,15 @@ target_sources(weft_objects PRIVATE
   runtime/objects/super.c
   runtime/objects/iterobjects.c
   runtime/objects/memoryview.c
+)
+
+# Weak references (weakref.c, engineer "weakref").
+target_sources(weft_objects PRIVATE runtime/objects/weakref.c)
+
+# Extra methods of the built-in types and types.GenericAlias (engineer "methods").
+target_sources(weft_objects PRIVATE
+  runtime/objects/number_extra.c
+  runtime/objects/object_extra.c
+  runtime/objects/bytes_extra.c
+  runtime/objects/genericalias.c
 )

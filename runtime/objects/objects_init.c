@@ -64,6 +64,8 @@ static void fatal_init(const char *what) {
     abort();
 }
 
+int wfo_methods_extra_init(void); /* runtime/objects/object_extra.c */
+
 void wf_objects_init(void) {
     if (objects_ready) return;
     wfv_vmstate_init();
@@ -92,6 +94,8 @@ void wf_objects_init(void) {
     if (wfo_exceptions_init() < 0) fatal_init("exceptions");
     if (wf_err_occurred()) fatal_init("container types");
     wfo_errors_init();
+    /* Methods added after readying (engineer "methods": *_extra.c, genericalias.c). */
+    if (wfo_methods_extra_init() < 0) fatal_init("extra methods");
     objects_ready = 1;
 }
 

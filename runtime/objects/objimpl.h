@@ -94,6 +94,14 @@ int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value);
 wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
                                   wf_ssize_t nargs, wf_object *kwnames);
 
+/* iter.c: sequence iterators named bytes_iterator / bytearray_iterator */
+extern wf_type wfo_bytes_iter_type, wfo_bytearray_iter_type;
+wf_object *wfo_seqiter_new_typed(wf_type *type, wf_object *seq);
+
+/* mappingproxy (mappingproxy.c): read-only view; type.__dict__ returns one. */
+extern wf_type wf_mappingproxy_type;
+wf_object *wf_mappingproxy_new(wf_object *mapping);
+
 /* Objects (object.c) */
 wf_object *wfo_object_default_repr(wf_object *o);
 wf_object *wfo_object_new(wf_type *type, wf_object *args, wf_object *kwargs);
@@ -109,6 +117,9 @@ extern const char *const wfo_cmp_symbols[6]; /* "<" ... */
 wf_object *wfo_int_from_bigmag_sign(const void *mag, int sign); /* wfo_bigmag* */
 int wfo_float_compare_int(double f, wf_object *i); /* -1/0/1, 2 = unordered (nan) */
 wf_object *wfo_int_richcompare(wf_object *a, wf_object *b, int op);
+
+/* types.GenericAlias(origin, args) (genericalias.c, engineer "methods"). */
+wf_object *wfo_genericalias_new(wf_object *origin, wf_object *args);
 
 /* Strings */
 void wfo_str_init(void);

@@ -24,6 +24,7 @@
  * relaxed store (racy but idempotent).
  */
 #include "runtime/objects/containers.h"
+#include "weft/weakref.h" /* weakref */
 
 #include <stdlib.h>
 
@@ -158,13 +159,14 @@ static int add_entry(wf_set *s, wf_object *key, wf_hash_t hash) {
 restart:;
     sentry *table = table_of(s);
     size_t mask = (size_t)s->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    sentry *e;
+    sentry *e, *freeslot = NULL; /* first dummy on the probe path: reused, as CPython */
     for (;;) {
         e = &table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
         do {
             wf_object *ek = LD(e->key);
-            if (!ek && LD(e->hash) == 0) goto found_unused;
+            if (!ek && LD(e->hash) == 0) goto found_unused_or_dummy;
+            if (ek == DUMMY && !freeslot) freeslot = e;
             if (LD(e->hash) == hash && ek && ek != DUMMY) {
                 if (ek == key) goto found_active;
                 if (WF_STR_CHECK_EXACT(ek) && WF_STR_CHECK_EXACT(key)) {
@@ -186,7 +188,13 @@ restart:;
 found_active:
     wf_decref(key);
     return 0;
-found_unused:
+found_unused_or_dummy:
+    if (freeslot) {
+        atomic_store_explicit(&freeslot->hash, hash, memory_order_relaxed);
+        ST(freeslot->key, key);
+        ST(s->used, LD(s->used) + 1);
+        return 0;
+    }
     s->fill++;
     atomic_store_explicit(&e->hash, hash, memory_order_relaxed);
     ST(e->key, key);
@@ -873,6 +881,7 @@ static wf_object *m_contains(wf_object *self, wf_object *key) {
 /* --- type slots ---------------------------------------------------------------- */
 static void set_dealloc(wf_object *o) {
     wf_set *s = (wf_set *)o;
+    wf_weakref_on_dealloc(o); /* weakref: clear refs, run callbacks */
     sentry *t = table_of(s);
     for (wf_ssize_t i = 0; t && i <= s->mask; i++) {
         wf_object *k = LD(t[i].key);
@@ -1032,6 +1041,7 @@ wf_type wf_set_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "set",
     .tp_basicsize = sizeof(wf_set),
+    .tp_weaklistoffset = offsetof(wf_set, weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_BASETYPE | WF_TPFLAGS_HAVE_GC,
     .tp_dealloc = set_dealloc,
     .tp_traverse = set_traverse,
@@ -1053,6 +1063,7 @@ wf_type wf_frozenset_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "frozenset",
     .tp_basicsize = sizeof(wf_set),
+    .tp_weaklistoffset = offsetof(wf_set, weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_BASETYPE | WF_TPFLAGS_HAVE_GC | WF_TPFLAGS_IMMUTABLETYPE,
     .tp_dealloc = set_dealloc,
     .tp_traverse = set_traverse,

@@ -749,6 +749,9 @@ wf_object *wf_str_split(wf_object *s, wf_object *sep, wf_ssize_t maxsplit) {
 }
 
 wf_object *wf_str_join(wf_object *sep, wf_object *iterable) {
+    wf_type *it = WF_TYPE(iterable);
+    if (!it->tp_iter && !(it->tp_as_sequence && it->tp_as_sequence->sq_item))
+        return wf_err_format(&wf_exc_TypeError, "can only join an iterable");
     wf_object *seq = wf_sequence_list(iterable);
     if (!seq) return NULL;
     wf_ssize_t n = wf_list_size(seq), total = 0, ns = wf_str_len(sep);
@@ -1033,12 +1036,17 @@ static wf_object *str_count(wf_object *self, wf_object *const *args, wf_ssize_t 
 static wf_object *split_method(const char *name, wf_object *self, wf_object *const *args,
                                wf_ssize_t nargs, wf_object *kwnames, int dir) {
     wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
-    if (check_nargs_takes(name, nargs + nkw, 0, 2)) return NULL;
+    if (nargs + nkw > 2)
+        return wf_err_format(&wf_exc_TypeError, "%s() takes at most 2 %sarguments (%zd given)", name,
+                             nargs == 0 ? "keyword " : "", nargs + nkw);
     wf_object *sep = nargs > 0 ? args[0] : NULL, *ms = nargs > 1 ? args[1] : NULL;
     for (wf_ssize_t i = 0; i < nkw; i++) {
         wf_object *k = WF_TUPLE_ITEM(kwnames, i);
         if (wf_str_eq_cstr(k, "sep") && nargs < 1) sep = args[nargs + i];
         else if (wf_str_eq_cstr(k, "maxsplit") && nargs < 2) ms = args[nargs + i];
+        else if (wf_str_eq_cstr(k, "sep") || wf_str_eq_cstr(k, "maxsplit"))
+            return wf_err_format(&wf_exc_TypeError, "argument for %s() given by name ('%U') and position (%d)",
+                                 name, k, wf_str_eq_cstr(k, "sep") ? 1 : 2);
         else
             return wf_err_format(&wf_exc_TypeError, "%s() got an unexpected keyword argument '%U'",
                                  name, k);

@@ -577,7 +577,7 @@ static int do_field(ubuf *out, fmtstate *st, wf_object *s, wf_ssize_t a, wf_ssiz
     wf_ssize_t spec_a = b, spec_b = b;
     if (i < b && wf_str_char(s, i) == '!') {
         if (i + 1 >= b) {
-            wf_err_format(&wf_exc_ValueError, "end of string while looking for conversion specifier");
+            wf_err_format(&wf_exc_ValueError, "unmatched '{' in format spec");
             return -1;
         }
         conv = wf_str_char(s, i + 1);
@@ -675,12 +675,19 @@ static int format_into(ubuf *out, fmtstate *st, wf_object *s, wf_ssize_t a, wf_s
         }
         /* a replacement field: find the matching '}' */
         wf_ssize_t j = i + 1, level = 1;
+        int in_name = 1; /* in the field name, "[...]" hides braces */
         while (j < b) {
             uint32_t d = wf_str_char(s, j);
-            if (d == '{')
+            if (in_name && d == '[') {
+                while (j < b && wf_str_char(s, j) != ']') j++;
+                if (j >= b) break;
+            } else if (d == '{') {
                 level++;
-            else if (d == '}' && --level == 0)
+            } else if (d == '}' && --level == 0) {
                 break;
+            } else if (level == 1 && (d == ':' || d == '!')) {
+                in_name = 0;
+            }
             j++;
         }
         if (j >= b) {

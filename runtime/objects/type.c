@@ -21,6 +21,7 @@
  */
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/vm.h" /* wfv_cell (class cells, __classcell__) */
+#include "weft/weakref.h" /* weakref: list clearing at dealloc */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,7 +135,10 @@ wf_object *wf_type_generic_alloc(wf_type *type, wf_ssize_t nitems) {
     return op;
 }
 
-void wfo_free_instance(wf_object *op) { wfm_object_free(op); }
+void wfo_free_instance(wf_object *op) {
+    if (WF_TYPE(op)->tp_traverse) wf_gc_note_free(); /* gc: net allocation count */
+    wfm_object_free(op);
+}
 
 /* Find the nearest static base (whose dealloc frees the layout it owns). */
 static wf_type *static_base(wf_type *t) {
@@ -146,12 +150,12 @@ static wf_type *static_base(wf_type *t) {
  * dict, let the static base free its part, drop the type reference. */
 static void subtype_dealloc(wf_object *self) {
     wf_type *type = WF_TYPE(self);
-    /* gc: a finalizer runs once (PEP 442); the collector may have run it. */
-    bool gc_finalized = type->tp_finalize && wf_gc_is_finalized(self);
-    if (gc_finalized) wf_gc_forget(self);
-    if (type->tp_finalize && !gc_finalized) {
+    /* gc: a finalizer runs once (PEP 442), whether the collector or an
+     * earlier dealloc (then resurrected) ran it. */
+    if (type->tp_finalize && !wf_gc_is_finalized(self)) {
         /* Resurrection guard: give the object a temporary reference. */
         wf_incref(self);
+        wf_gc_mark_finalized(self);
         wf_object *saved = wf_err_fetch();
         type->tp_finalize(self);
         wf_err_restore(saved);
@@ -169,6 +173,11 @@ static void subtype_dealloc(wf_object *self) {
         self->ob_refcnt = 0;
 #endif
     }
+    if (type->tp_finalize) wf_gc_forget(self); /* gc: the object really dies */
+    /* weakref: a weaklist added by the heap part is cleared (callbacks run)
+     * before the slots and the dict are released. */
+    if (type->tp_weaklistoffset > 0 && static_base(type)->tp_weaklistoffset == 0)
+        wf_weakref_on_dealloc(self);
     for (wf_type *t = type; t && wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE); t = t->tp_base) {
         wf_heaptype *ht = (wf_heaptype *)t;
         for (wf_member_def *m = ht->ht_members; m && m->name; m++) {
@@ -457,6 +466,7 @@ int wf_type_ready(wf_type *type) {
         if (!type->tp_basicsize) type->tp_basicsize = base->tp_basicsize;
         if (!type->tp_itemsize) type->tp_itemsize = base->tp_itemsize;
         if (!type->tp_dictoffset) type->tp_dictoffset = base->tp_dictoffset;
+        if (!type->tp_weaklistoffset) type->tp_weaklistoffset = base->tp_weaklistoffset; /* weakref */
     }
     if (!type->tp_dict) {
         type->tp_dict = wf_dict_new();
@@ -480,15 +490,8 @@ int wf_type_ready(wf_type *type) {
     }
     if (type->tp_hash == wf_object_hash_not_implemented && !dict_has(type, WFO_ID(__hash__)))
         if (wf_dict_set_item(type->tp_dict, WFO_ID(__hash__), wf_None) < 0) goto fail;
-    if (!wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE) && !dict_has(type, WFO_ID(__module__))) {
-        const char *dot = strrchr(type->tp_name, '.');
-        wf_object *mod = dot ? wf_str_from_utf8(type->tp_name, dot - type->tp_name)
-                             : wf_str_from_cstr("builtins");
-        if (!mod) goto fail;
-        int r = wf_dict_set_item(type->tp_dict, WFO_ID(__module__), mod);
-        wf_decref(mod);
-        if (r < 0) goto fail;
-    }
+    /* Static types keep no __module__ entry (dir(int) has none, as in
+     * CPython): type_module derives it from tp_name. */
     for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(type->tp_bases); i++)
         wfo_type_add_subclass((wf_type *)WF_TUPLE_ITEM(type->tp_bases, i), type);
     if (!wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE) && register_static_type(type) < 0) {
@@ -676,10 +679,23 @@ static int type_setattro(wf_object *o, wf_object *name, wf_object *value) {
     return r;
 }
 
+/* type.__module__: the heap type's dict entry (NULL, no error, when
+ * absent); for static types the part of tp_name before the last dot, else
+ * 'builtins'.  New reference. */
+static wf_object *type_module(wf_type *type) {
+    wf_object *mod = NULL;
+    if (!wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) {
+        const char *dot = strrchr(type->tp_name, '.');
+        return dot ? wf_str_from_utf8(type->tp_name, dot - type->tp_name) : wf_str_from_cstr("builtins");
+    }
+    if (type->tp_dict && wf_dict_get_item_ref(type->tp_dict, WFO_ID(__module__), &mod) < 0) wf_err_clear();
+    return mod;
+}
+
 static wf_object *type_repr(wf_object *o) {
     wf_type *type = (wf_type *)o;
-    wf_object *mod = NULL, *qual = NULL;
-    if (type->tp_dict) wf_dict_get_item_ref(type->tp_dict, WFO_ID(__module__), &mod);
+    wf_object *mod = type_module(type), *qual = NULL;
+    if (!mod) wf_err_clear();
     if (wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) qual = wf_newref(((wf_heaptype *)type)->ht_qualname);
     else qual = wf_str_from_cstr(wf_type_name(type));
     wf_object *r;
@@ -703,6 +719,8 @@ static wf_type *solid_base(wf_type *t) {
     size_t extra = t->tp_basicsize - (t->tp_base ? t->tp_base->tp_basicsize : 0);
     if (t->tp_base && wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) {
         size_t dict_extra = (t->tp_dictoffset > 0 && t->tp_base->tp_dictoffset == 0) ? sizeof(void *) : 0;
+        /* weakref: a weaklist pointer added by the heap part is not a field either. */
+        if (t->tp_weaklistoffset > 0 && t->tp_base->tp_weaklistoffset == 0) dict_extra += sizeof(void *);
         if (extra == dict_extra) return base;
         return t;
     }
@@ -750,8 +768,19 @@ static wf_type *calculate_metaclass(wf_type *meta, wf_object *bases) {
     return winner;
 }
 
+/* __weakref__ of heap-type instances: the first weak reference, or None. */
+static wf_object *subtype_get_weakref(wf_object *o, void *c) {
+    return wf_weakref_instance_getter(o, c); /* weakref: first weakref or None */
+}
+/* weakref: __slots__ classes that name __weakref__ (no __dict__). */
+static wf_getset_def subtype_weakref_getset[] = {
+    {"__weakref__", subtype_get_weakref, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static wf_getset_def subtype_dict_getset[] = {
     {"__dict__", wfo_object_get_dict, wfo_object_set_dict, NULL, NULL},
+    {"__weakref__", subtype_get_weakref, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -847,6 +876,9 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     /* Classes keep their namespace in tp_dict: a metaclass adds no
      * instance __dict__ (it would hide type.__dict__). */
     int add_dict = base->tp_dictoffset == 0 && !wf_type_is_subtype(base, &wf_type_type);
+    /* weakref: a weaklist slot unless the base has one or is var-sized. */
+    int may_add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
+    int add_weak = may_add_weak;
     int nslots = 0;
     if (wf_dict_get_item_ref(dict, WFO_ID(__slots__), &slots_src) > 0) {
         if (WF_STR_CHECK(slots_src)) slots = wf_tuple_pack(1, slots_src);
@@ -854,6 +886,7 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
         wf_decref(slots_src);
         if (!slots) goto fail_early;
         add_dict = 0;
+        add_weak = 0; /* weakref: only if __slots__ names __weakref__ */
         for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(slots); i++) {
             wf_object *s = WF_TUPLE_ITEM(slots, i);
             if (!WF_STR_CHECK(s)) {
@@ -873,7 +906,17 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
                 add_dict = 1;
                 continue;
             }
-            if (wf_str_eq_cstr(s, "__weakref__")) continue;
+            if (wf_str_eq_cstr(s, "__weakref__")) {
+                /* weakref */
+                if (!may_add_weak || add_weak) {
+                    wf_err_set_string(&wf_exc_TypeError,
+                                      "__weakref__ slot disallowed: either we already got one, "
+                                      "or __itemsize__ != 0");
+                    goto fail_early;
+                }
+                add_weak = 1;
+                continue;
+            }
             if (wf_dict_contains(dict, s) > 0) {
                 wf_err_format(&wf_exc_ValueError, "%R in __slots__ conflicts with class variable", s);
                 goto fail_early;
@@ -924,6 +967,16 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
         ht->ht_qualname = qual;
     } else {
         ht->ht_qualname = wf_newref(name);
+    }
+    if (wf_dict_contains(type->tp_dict, WFO_ID(__module__)) == 0) {
+        /* type(name, bases, dict) called directly: the caller's __name__ */
+        wf_object *g = wfv_current_globals(), *modname = NULL;
+        if (g && WF_DICT_CHECK(g) && wf_dict_get_item_ref(g, WFO_ID(__name__), &modname) > 0) {
+            int r = wf_dict_set_item(type->tp_dict, WFO_ID(__module__), modname);
+            wf_decref(modname);
+            if (r < 0) goto fail;
+        }
+        if (wf_err_occurred()) goto fail;
     }
     if (wf_dict_contains(type->tp_dict, WFO_ID(__doc__)) <= 0 &&
         wf_dict_set_item(type->tp_dict, WFO_ID(__doc__), wf_None) < 0)
@@ -989,12 +1042,18 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
         type->tp_flags |= WF_TPFLAGS_HAS_DICT;
         type->tp_getset = subtype_dict_getset;
     }
+    if (add_weak) { /* weakref: the weaklist head after the dict pointer */
+        size = (size + 7) & ~(size_t)7;
+        type->tp_weaklistoffset = (wf_ssize_t)size;
+        size += sizeof(wf_object *);
+        if (!add_dict) type->tp_getset = subtype_weakref_getset;
+    }
     type->tp_basicsize = size;
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse; /* gc */
     type->tp_clear = subtype_clear;       /* gc */
     type->tp_doc = NULL;
-    if (add_dict && wfo_type_add_methods(type) < 0) goto fail;
+    if ((add_dict || add_weak) && wfo_type_add_methods(type) < 0) goto fail;
     if (wf_type_ready(type) < 0) goto fail;
     /* __classcell__ (added by "builtins"): the class body's __class__ cell
      * is filled with the new class and the entry removed, as CPython's
@@ -1077,6 +1136,7 @@ wf_object *wf_type_new_from_spec(const char *name, wf_object *bases, wf_object *
 static void type_dealloc(wf_object *o) {
     wf_type *type = (wf_type *)o;
     wf_heaptype *ht = (wf_heaptype *)o;
+    wf_weakref_on_dealloc(o); /* weakref */
     if (type->tp_bases)
         for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(type->tp_bases); i++)
             wfo_type_remove_subclass((wf_type *)WF_TUPLE_ITEM(type->tp_bases, i), type);
@@ -1090,9 +1150,10 @@ static void type_dealloc(wf_object *o) {
     wfm_free(ht->ht_name_utf8);
     wfm_free(ht->ht_members);
     free_subclass_list(type);
-    wf_type *meta = WF_TYPE(o);
+    /* gc: the reference to a heap metaclass is dropped by subtype_dealloc
+     * (the dealloc of every heap metaclass's instances, which ends by
+     * calling this one); dropping it here too freed the metaclass early. */
     wfm_object_free(o);
-    if (wf_type_has_flag(meta, WF_TPFLAGS_HEAPTYPE)) wf_decref((wf_object *)meta);
 }
 
 /* The cycle collector's view of heap types: a heap type refers to itself
@@ -1179,10 +1240,8 @@ static int type_set_qualname(wf_object *o, wf_object *v, void *c) {
 }
 static wf_object *type_get_module(wf_object *o, void *c) {
     wf_type *t = (wf_type *)o;
-    wf_object *m;
-    int r = wf_dict_get_item_ref(t->tp_dict, WFO_ID(__module__), &m);
-    if (r > 0) return m;
-    if (r < 0) return NULL;
+    wf_object *m = type_module(t);
+    if (m || wf_err_occurred()) return m;
     return wf_err_format(&wf_exc_AttributeError, "__module__");
 }
 static int type_set_module(wf_object *o, wf_object *v, void *c) {
@@ -1196,9 +1255,8 @@ static int type_set_module(wf_object *o, wf_object *v, void *c) {
              : wf_dict_del_item(t->tp_dict, WFO_ID(__module__));
 }
 static wf_object *type_get_dict(wf_object *o, void *c) {
-    /* CPython returns a read-only mappingproxy; weft hands out the dict
-     * itself until mappingproxy exists. */
-    return wf_newref(((wf_type *)o)->tp_dict);
+    /* a read-only mappingproxy over the class dict (mappingproxy.c) */
+    return wf_mappingproxy_new(((wf_type *)o)->tp_dict);
 }
 static wf_object *type_get_mro(wf_object *o, void *c) { return wf_newref(((wf_type *)o)->tp_mro); }
 static wf_object *type_get_bases(wf_object *o, void *c) { return wf_newref(((wf_type *)o)->tp_bases); }
@@ -1338,5 +1396,6 @@ wf_type wf_type_type = {
     .tp_getset = type_getset,
     .tp_as_number = &type_as_number,
     .tp_dictoffset = 0,
+    .tp_weaklistoffset = offsetof(wf_type, tp_weaklist), /* weakref */
     .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
 };

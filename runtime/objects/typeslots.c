@@ -420,7 +420,22 @@ static wf_ssize_t slot_sq_length(wf_object *self) {
     }
     wf_ssize_t n = wf_int_as_ssize(r);
     wf_decref(r);
+    if (n == -1 && wf_err_occurred() && wf_err_matches((wf_object *)&wf_exc_OverflowError)) {
+        wf_err_clear();
+        wf_err_set_string(&wf_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+    }
     return n;
+}
+
+/* sq_item of classes defining __getitem__: the old sequence protocol
+ * (iteration, `in`) calls it with plain indices. */
+static wf_object *slot_sq_item(wf_object *self, wf_ssize_t i) {
+    wf_object *key = wf_int_from_ssize(i);
+    if (!key) return NULL;
+    wf_object *a[1] = {key};
+    wf_object *r = call_required(self, SNAME(__getitem__), a, 1);
+    wf_decref(key);
+    return r;
 }
 
 static wf_object *slot_mp_subscript(wf_object *self, wf_object *key) {
@@ -748,7 +763,7 @@ static const wfo_slotdef slotdefs[] = {
     SQ(__add__, sq_concat, NULL, wrap_binaryfunc),
     SQ(__mul__, sq_repeat, NULL, wrap_indexargfunc),
     SQ(__rmul__, sq_repeat, NULL, wrap_indexargfunc),
-    SQ(__getitem__, sq_item, NULL, wrap_sq_item),
+    SQ(__getitem__, sq_item, slot_sq_item, wrap_sq_item),
     SQ(__setitem__, sq_ass_item, NULL, wrap_sq_setitem),
     SQ(__delitem__, sq_ass_item, NULL, wrap_sq_delitem),
     SQ(__contains__, sq_contains, slot_sq_contains, wrap_objobjproc),

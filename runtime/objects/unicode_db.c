@@ -22,6 +22,7 @@
 #include "runtime/objects/unicode_db.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "runtime/objects/unicode_tables.h"
@@ -226,6 +227,56 @@ int32_t wfo_uni_lookup_name(const char *name, size_t len)
         r += 4 + n;
     }
     return -1;
+}
+
+/* The character name of cp (as unicodedata.name) into buf; 1 if it has
+ * one, 0 if not (or buf too small).  Used by the "namereplace" handler. */
+#define SBASE_NAME 0xAC00u
+int wfo_uni_name_of(uint32_t cp, char *buf, size_t cap)
+{
+    if (cap < 64 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+        return 0; /* control characters: only aliases, no name */
+    if (cp >= SBASE_NAME && cp < SBASE_NAME + 11172) {
+        uint32_t si = cp - SBASE_NAME;
+        snprintf(buf, cap, "HANGUL SYLLABLE %s%s%s", wfo_uni_jamo_l[si / (21 * 28)],
+                 wfo_uni_jamo_v[(si % (21 * 28)) / 28], wfo_uni_jamo_t[si % 28]);
+        return 1;
+    }
+    for (size_t i = 0; i < wfo_uni_algo_range_count; i++) {
+        const wfo_uni_algo_range *r = &wfo_uni_algo_ranges[i];
+        if (cp >= r->first && cp <= r->last) {
+            snprintf(buf, cap, cp > 0xFFFF ? "%s-%05X" : "%s-%04X", r->prefix, (unsigned)cp);
+            return 1;
+        }
+    }
+    const uint8_t *r = wfo_uni_name_records, *end = r + wfo_uni_name_records_len;
+    while (r < end) {
+        size_t n = r[0];
+        uint32_t c = ((uint32_t)r[1] << 16) | ((uint32_t)r[2] << 8) | r[3];
+        if (c == cp) {
+            size_t len = 0;
+            for (size_t k = 0; k < n;) {
+                uint32_t w = r[4 + k];
+                if (w & 0x80) {
+                    w = 128 + (((w & 0x7f) << 8) | r[4 + k + 1]);
+                    k += 2;
+                } else {
+                    k += 1;
+                }
+                size_t wl = wfo_uni_word_off[w + 1] - wfo_uni_word_off[w];
+                if (len + wl + 2 > cap)
+                    return 0;
+                if (len)
+                    buf[len++] = ' ';
+                memcpy(buf + len, wfo_uni_word_blob + wfo_uni_word_off[w], wl);
+                len += wl;
+            }
+            buf[len] = 0;
+            return 1;
+        }
+        r += 4 + n;
+    }
+    return 0;
 }
 
 /* ---- NFKC ----------------------------------------------------------------- */

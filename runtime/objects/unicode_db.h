@@ -19,6 +19,8 @@ int wfo_uni_is_printable(uint32_t cp);
 /* \N{NAME}: code point of NAME (case-insensitive, aliases included,
  * named sequences excluded), or -1. */
 int32_t wfo_uni_lookup_name(const char *name, size_t len);
+/* cp -> its character name in buf (1), or 0 when it has none. */
+int wfo_uni_name_of(uint32_t cp, char *buf, size_t cap);
 
 /* NFKC normalization of generalized UTF-8 text (what CPython applies to
  * non-ASCII identifiers), as unicodedata.normalize('NFKC', s).  Returns a

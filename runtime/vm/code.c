@@ -38,6 +38,7 @@
 #include "runtime/compiler/compile.h"
 #include "runtime/compiler/parser.h"
 #include "runtime/objects/objimpl.h"
+#include "runtime/vm/vm.h"
 
 /* --- conversion ---------------------------------------------------------- */
 
@@ -199,6 +200,48 @@ fail:
     return NULL;
 }
 
+/* The compiler's SyntaxWarnings through warnings.warn_explicit (module
+ * derived from the filename, a fresh registry: CPython's
+ * PyErr_WarnExplicitObject).  0, or -1 with the exception a filter made of
+ * the warning. */
+static void mode_error(wfc_syntax_error *e, const char *src, size_t len, int l, int c, int el, int ec,
+                       const char *fmt, ...);
+static void raise_front_end_error(const wfc_syntax_error *e, const char *filename, int parsed);
+
+static int issue_warnings(const wfc_code_unit *u, const char *filename, const char *src, size_t len) {
+    if (!u->warnings) return 0;
+    wf_object *mod = wfv_import_module("warnings");
+    if (!mod) return -1;
+    wf_object *fn = wf_object_getattr_string(mod, "warn_explicit");
+    wf_decref(mod);
+    if (!fn) return -1;
+    wf_object *fname = wf_str_from_cstr(filename);
+    int rc = fname ? 0 : -1;
+    for (const wfc_warning *w = u->warnings; w && rc == 0; w = w->next) {
+        wf_object *msg = wf_str_from_cstr(w->msg), *line = wf_int_from_i64(w->lineno), *r = NULL;
+        if (msg && line)
+            r = wf_object_call_objs(fn, msg, (wf_object *)&wf_exc_SyntaxWarning, fname, line, NULL);
+        if (!r) {
+            rc = -1;
+            if (wf_err_matches((wf_object *)&wf_exc_SyntaxWarning)) {
+                /* a filter made it an error: CPython reports a SyntaxError */
+                wf_err_clear();
+                wfc_syntax_error e;
+                memset(&e, 0, sizeof e);
+                mode_error(&e, src, len, w->lineno, w->col, w->end_lineno, w->end_col, "%s", w->msg);
+                raise_front_end_error(&e, filename, 1);
+                wfc_syntax_error_clear(&e);
+            }
+        }
+        wf_xdecref(r);
+        wf_xdecref(msg);
+        wf_xdecref(line);
+    }
+    wf_xdecref(fname);
+    wf_decref(fn);
+    return rc;
+}
+
 /* --- compile ---------------------------------------------------------------- */
 
 /* Characters in the first `bytes` bytes of UTF-8 text s (length n);
@@ -351,7 +394,7 @@ wf_object *wfv_compile_source(const char *src, size_t len, const char *filename,
     wfc_mod *m = wfc_parse(src, len, filename, arena, &err);
     if (m && wfc_check_depth(m, &err) == 0) u = wfc_compile(m, arena, src, len, filename, optimize, &err);
     if (u) {
-        result = wfv_code_from_wfc(u->top);
+        if (issue_warnings(u, filename, src, len) == 0) result = wfv_code_from_wfc(u->top);
         wfc_code_unit_free(u);
     } else {
         raise_front_end_error(&err, filename, m != NULL);
@@ -459,7 +502,7 @@ wf_object *wfv_compile_source_mode(const char *src, size_t len, const char *file
     }
     if (m && wfc_check_depth(m, &err) == 0) u = wfc_compile(m, arena, src, len, filename, optimize, &err);
     if (u) {
-        result = wfv_code_from_wfc(u->top);
+        if (issue_warnings(u, filename, src, len) == 0) result = wfv_code_from_wfc(u->top);
         wfc_code_unit_free(u);
     } else {
         raise_front_end_error(&err, filename, parsed);
@@ -555,6 +598,210 @@ static wf_object *get_co_code(wf_object *o, void *closure) {
     return b;
 }
 
+/* --- replace(), co_lines(), co_positions() ---------------------------------- */
+
+/* code.replace(**changes): a new code object sharing this one's immutable
+ * arrays (copied) and objects (new references).  The scalar fields,
+ * co_consts, co_names, co_filename, co_name and co_qualname may change;
+ * the fields that describe the instruction stream or the fast-slot layout
+ * (co_code, co_varnames, co_cellvars, co_freevars, co_nlocals,
+ * co_stacksize, ...) may only be passed unchanged.  The copy gets fresh,
+ * empty inline caches; it is private until returned. */
+static int replace_int(wf_object *v, const char *key, int *out) {
+    if (!WF_INT_CHECK(v)) {
+        wf_err_format(&wf_exc_TypeError, "replace() argument '%s' must be int, not %T", key, v);
+        return -1;
+    }
+    int ovf = 0;
+    int64_t x = wf_int_as_i64_overflow(v, &ovf);
+    if (ovf || x < INT32_MIN || x > INT32_MAX) {
+        wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+static int replace_obj(wf_object *v, const char *key, int want_tuple, wf_object **slot) {
+    if (want_tuple ? !WF_TUPLE_CHECK(v) : !WF_STR_CHECK(v)) {
+        wf_err_format(&wf_exc_TypeError, "replace() argument '%s' must be %s, not %T", key,
+                      want_tuple ? "tuple" : "str", v);
+        return -1;
+    }
+    wf_object *old = *slot;
+    *slot = wf_newref(v);
+    wf_decref(old);
+    return 0;
+}
+
+static wf_object *code_replace(wf_object *self, wf_object *const *args, wf_ssize_t nargs,
+                               wf_object *kwnames) {
+    wfv_code *src = (wfv_code *)self;
+    if (nargs != 0)
+        return wf_err_format(&wf_exc_TypeError, "replace() takes no positional arguments");
+    wfv_code *co = (wfv_code *)wfo_alloc(&wfv_code_type, sizeof(wfv_code));
+    if (!co) return NULL;
+    wf_set_deferred((wf_object *)co);
+    co->co_flags = src->co_flags;
+    co->co_argcount = src->co_argcount;
+    co->co_posonlyargcount = src->co_posonlyargcount;
+    co->co_kwonlyargcount = src->co_kwonlyargcount;
+    co->co_nlocals = src->co_nlocals;
+    co->co_stacksize = src->co_stacksize;
+    co->co_firstlineno = src->co_firstlineno;
+    co->co_nlocalsplus = src->co_nlocalsplus;
+    co->co_ncellvars = src->co_ncellvars;
+    co->co_nfreevars = src->co_nfreevars;
+    co->co_ninstrs = src->co_ninstrs;
+    co->co_nexc = src->co_nexc;
+    co->co_ncaches = src->co_ncaches;
+    co->co_code = copy_array(src->co_code, (size_t)src->co_ninstrs, sizeof(uint32_t));
+    co->co_positions = copy_array(src->co_positions, (size_t)src->co_ninstrs, sizeof(wfv_pos));
+    co->co_cache_slot = copy_array(src->co_cache_slot, (size_t)src->co_ninstrs, sizeof(int32_t));
+    co->co_exctable = copy_array(src->co_exctable, (size_t)src->co_nexc, sizeof(wfv_exc_entry));
+    co->co_localspluskinds = copy_array(src->co_localspluskinds, (size_t)src->co_nlocalsplus, 1);
+    co->co_caches = calloc(src->co_ncaches ? (size_t)src->co_ncaches : 1, sizeof(wfv_inline_cache));
+    co->co_consts = wf_newref(src->co_consts);
+    co->co_names = wf_newref(src->co_names);
+    co->co_varnames = wf_newref(src->co_varnames);
+    co->co_cellvars = wf_newref(src->co_cellvars);
+    co->co_freevars = wf_newref(src->co_freevars);
+    co->co_localsplusnames = wf_newref(src->co_localsplusnames);
+    co->co_filename = wf_newref(src->co_filename);
+    co->co_name = wf_newref(src->co_name);
+    co->co_qualname = wf_newref(src->co_qualname);
+    if (!co->co_code || !co->co_positions || !co->co_cache_slot || !co->co_exctable ||
+        !co->co_localspluskinds || !co->co_caches) {
+        wf_err_no_memory();
+        goto fail;
+    }
+    wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
+    for (wf_ssize_t i = 0; i < nkw; i++) {
+        const char *key = wf_str_utf8(WF_TUPLE_ITEM(kwnames, i), NULL);
+        wf_object *v = args[nargs + i];
+        if (!key) goto fail;
+        int rc;
+        if (!strcmp(key, "co_flags")) rc = replace_int(v, key, &co->co_flags);
+        else if (!strcmp(key, "co_argcount")) rc = replace_int(v, key, &co->co_argcount);
+        else if (!strcmp(key, "co_posonlyargcount")) rc = replace_int(v, key, &co->co_posonlyargcount);
+        else if (!strcmp(key, "co_kwonlyargcount")) rc = replace_int(v, key, &co->co_kwonlyargcount);
+        else if (!strcmp(key, "co_firstlineno")) rc = replace_int(v, key, &co->co_firstlineno);
+        else if (!strcmp(key, "co_name")) rc = replace_obj(v, key, 0, &co->co_name);
+        else if (!strcmp(key, "co_qualname")) rc = replace_obj(v, key, 0, &co->co_qualname);
+        else if (!strcmp(key, "co_filename")) rc = replace_obj(v, key, 0, &co->co_filename);
+        else if (!strcmp(key, "co_consts")) {
+            if (WF_TUPLE_CHECK(v) && WF_TUPLE_SIZE(v) < WF_TUPLE_SIZE(src->co_consts)) {
+                wf_err_format(&wf_exc_ValueError, "code.replace(): co_consts is too short");
+                goto fail;
+            }
+            rc = replace_obj(v, key, 1, &co->co_consts);
+        } else if (!strcmp(key, "co_names")) {
+            if (WF_TUPLE_CHECK(v) && WF_TUPLE_SIZE(v) < WF_TUPLE_SIZE(src->co_names)) {
+                wf_err_format(&wf_exc_ValueError, "code.replace(): co_names is too short");
+                goto fail;
+            }
+            rc = replace_obj(v, key, 1, &co->co_names);
+        } else if (!strcmp(key, "co_code") || !strcmp(key, "co_varnames") || !strcmp(key, "co_cellvars") ||
+                   !strcmp(key, "co_freevars") || !strcmp(key, "co_nlocals") ||
+                   !strcmp(key, "co_stacksize") || !strcmp(key, "co_linetable") ||
+                   !strcmp(key, "co_exceptiontable")) {
+            /* layout fields: accepted only unchanged */
+            wf_object *cur = wf_object_getattr_string(self, key);
+            if (!cur) {
+                wf_err_clear();
+                wf_err_format(&wf_exc_ValueError, "code.replace(): changing %s is not supported", key);
+                goto fail;
+            }
+            int eq = wf_object_rich_compare_bool(cur, v, WF_EQ);
+            wf_decref(cur);
+            if (eq < 0) goto fail;
+            if (!eq) {
+                wf_err_format(&wf_exc_ValueError, "code.replace(): changing %s is not supported", key);
+                goto fail;
+            }
+            rc = 0;
+        } else {
+            wf_err_format(&wf_exc_TypeError, "'%s' is an invalid keyword argument for replace()", key);
+            goto fail;
+        }
+        if (rc < 0) goto fail;
+    }
+    /* Code objects among the constants are shared with the original; this
+     * copy's death clears their deferral (code_dealloc), which is harmless:
+     * they stay alive through the references the tuple holds. */
+    return (wf_object *)co;
+fail:
+    wf_clear_deferred((wf_object *)co);
+    wf_decref((wf_object *)co);
+    return NULL;
+}
+
+static wf_object *pos_field(int v) { return v < 0 ? wf_newref(wf_None) : wf_int_from_i64(v); }
+
+/* co_lines(): (start, end, lineno) over co_code's byte offsets (4 bytes per
+ * instruction word), consecutive instructions on one line merged; lineno is
+ * None for artificial instructions. */
+static wf_object *code_co_lines(wf_object *self, wf_object *unused) {
+    (void)unused;
+    wfv_code *co = (wfv_code *)self;
+    wf_object *list = wf_list_new(0);
+    if (!list) return NULL;
+    wf_ssize_t i = 0;
+    while (i < co->co_ninstrs) {
+        int line = co->co_positions[i].lineno;
+        wf_ssize_t j = i + 1;
+        while (j < co->co_ninstrs && co->co_positions[j].lineno == line) j++;
+        wf_object *a = wf_int_from_i64(i * 4), *b = wf_int_from_i64(j * 4), *l = pos_field(line);
+        wf_object *t = (a && b && l) ? wf_tuple_pack(3, a, b, l) : NULL;
+        wf_xdecref(a);
+        wf_xdecref(b);
+        wf_xdecref(l);
+        if (!t || wf_list_append(list, t) < 0) {
+            wf_xdecref(t);
+            wf_decref(list);
+            return NULL;
+        }
+        wf_decref(t);
+        i = j;
+    }
+    wf_object *it = wf_object_get_iter(list);
+    wf_decref(list);
+    return it;
+}
+
+/* co_positions(): (lineno, end_lineno, col, end_col) per instruction word,
+ * None where unknown. */
+static wf_object *code_co_positions(wf_object *self, wf_object *unused) {
+    (void)unused;
+    wfv_code *co = (wfv_code *)self;
+    wf_object *list = wf_list_new(0);
+    if (!list) return NULL;
+    for (wf_ssize_t i = 0; i < co->co_ninstrs; i++) {
+        wfv_pos p = co->co_positions[i];
+        wf_object *f[4] = {pos_field(p.lineno), pos_field(p.end_lineno), pos_field(p.col),
+                           pos_field(p.end_col)};
+        wf_object *t = (f[0] && f[1] && f[2] && f[3]) ? wf_tuple_pack(4, f[0], f[1], f[2], f[3]) : NULL;
+        for (int k = 0; k < 4; k++) wf_xdecref(f[k]);
+        if (!t || wf_list_append(list, t) < 0) {
+            wf_xdecref(t);
+            wf_decref(list);
+            return NULL;
+        }
+        wf_decref(t);
+    }
+    wf_object *it = wf_object_get_iter(list);
+    wf_decref(list);
+    return it;
+}
+
+static wf_method_def code_methods[] = {
+    {"replace", (void *)code_replace, WF_METH_FASTCALL | WF_METH_KEYWORDS,
+     "Return a copy of the code object with new values for the specified fields."},
+    {"co_lines", (void *)code_co_lines, WF_METH_NOARGS, NULL},
+    {"co_positions", (void *)code_co_positions, WF_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 #define GS(name, doc) {#name, get_##name, NULL, doc, NULL}
 static wf_getset_def code_getset[] = {
     GS(co_argcount, "number of positional parameters (positional-only included)"),
@@ -586,5 +833,44 @@ wf_type wfv_code_type = {
     .tp_repr = code_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_getset = code_getset,
+    .tp_methods = code_methods,
     .tp_doc = "Create a code object.  Not for the faint of heart.",
 };
+
+/* Scaling: make the constants of a program's code immortal, so that
+ * LOAD_CONST from many threads writes no shared reference count (ARCHITECTURE
+ * decision 2).  For code compiled from files and imports only (its text is
+ * bounded by the program), not for exec/eval/compile() of strings, whose
+ * code objects come and go.  Must run while the code is private to the
+ * calling thread (right after compiling it).  Strings, bytes, numbers and
+ * tuples/frozensets of them are immortalised; nested code objects are
+ * walked.  Sanitizer builds skip it so LeakSanitizer sees every object
+ * freed. */
+static void immortalize_const(wf_object *v, int depth) {
+    if (!v || wf_is_immortal(v) || depth > 8) return;
+    if (WFV_CODE_CHECK(v)) {
+        wfv_code_immortalize_consts(v);
+        return;
+    }
+    wf_type *t = WF_TYPE(v);
+    if (t == &wf_tuple_type) {
+        for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(v); i++) immortalize_const(WF_TUPLE_ITEM(v, i), depth + 1);
+    } else if (t != &wf_str_type && t != &wf_bytes_type && t != &wf_int_type &&
+               t != &wf_float_type && t != &wf_complex_type) {
+        return; /* frozensets and anything else keep ordinary counts */
+    }
+#if WF_FREE_THREADED
+    if (!wf_is_owned_by_current_thread(v)) return;
+#endif
+    wf_set_immortal(v);
+}
+
+void wfv_code_immortalize_consts(wf_object *code) {
+#if defined(WF_ASAN) && WF_ASAN
+    (void)code;
+#else
+    if (!code || !WFV_CODE_CHECK(code)) return;
+    wf_object *consts = ((wfv_code *)code)->co_consts;
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(consts); i++) immortalize_const(WF_TUPLE_ITEM(consts, i), 0);
+#endif
+}

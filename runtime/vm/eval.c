@@ -577,10 +577,8 @@ static wf_object *prep_reraise_star(wf_object *orig, wf_object *excs) {
     } else {
         if (reraised_eg != wf_None && wf_list_append(raised, reraised_eg) < 0) goto done;
         if (wf_list_size(raised) > 1) {
-            wf_object *t = wf_list_as_tuple(raised);
-            if (!t) goto done;
-            result = wf_object_call_objs((wf_object *)&wf_exc_BaseExceptionGroup, id_empty, t, NULL);
-            wf_decref(t);
+            /* CPython passes the list itself: it shows in the group's args/repr */
+            result = wf_object_call_objs((wf_object *)&wf_exc_BaseExceptionGroup, id_empty, raised, NULL);
         } else {
             result = wf_list_get_item(raised, 0);
         }
@@ -596,37 +594,44 @@ done:
 
 /* --- pattern matching helpers ---------------------------------------------------------- */
 
+/* isinstance(o, _collections_abc.<abc_name>) when that module is loaded
+ * (it is whenever a program defines or registers its own sequence or
+ * mapping types through collections.abc): CPython's Py_TPFLAGS_SEQUENCE /
+ * MAPPING are set exactly for the classes this answers yes for, apart from
+ * the str/bytes/bytearray/dict exclusions the callers apply first.
+ * 1, 0, or -1 with an exception. */
+static int abc_isinstance(wf_object *o, const char *abc_name) {
+    wf_object *mods = wfv_interp_state.modules, *mod = NULL;
+    if (!mods || !WF_DICT_CHECK(mods)) return 0;
+    int r = wf_dict_get_item_string_ref(mods, "_collections_abc", &mod);
+    if (r <= 0) return r;
+    wf_object *cls = wf_object_getattr_string(mod, abc_name);
+    wf_decref(mod);
+    if (!cls) {
+        wf_err_clear();
+        return 0;
+    }
+    r = wf_object_is_instance(o, cls);
+    wf_decref(cls);
+    return r;
+}
+
+/* MATCH_SEQUENCE / MATCH_MAPPING: 1, 0, or -1 with an exception. */
 static int is_sequence_for_match(wf_object *o) {
     wf_type *t = WF_TYPE(o);
     if (WF_STR_CHECK(o) || WF_BYTES_CHECK(o) || wf_type_is_subtype(t, &wf_bytearray_type)) return 0;
     if (WF_LIST_CHECK(o) || WF_TUPLE_CHECK(o) || t == &wf_range_type) return 1;
     if (WF_DICT_CHECK(o)) return 0;
-    /* collections.abc.Sequence registrations: look for a __abc_tpflags__-like
-     * marker is not available; accept types that define __getitem__ and
-     * __len__ but no `keys` (a reasonable approximation). */
-    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) {
-        wf_object *mro = t->tp_mro;
-        for (wf_ssize_t i = 0; mro && i < WF_TUPLE_SIZE(mro); i++) {
-            const char *nm = ((wf_type *)WF_TUPLE_ITEM(mro, i))->tp_name;
-            if (nm && (strcmp(nm, "Sequence") == 0 || strcmp(nm, "MutableSequence") == 0))
-                return 1;
-            if (nm && (strcmp(nm, "Mapping") == 0 || strcmp(nm, "MutableMapping") == 0)) return 0;
-        }
-    }
-    return 0;
+    return abc_isinstance(o, "Sequence");
 }
 
 static int is_mapping_for_match(wf_object *o) {
     wf_type *t = WF_TYPE(o);
     if (WF_DICT_CHECK(o)) return 1;
-    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) {
-        wf_object *mro = t->tp_mro;
-        for (wf_ssize_t i = 0; mro && i < WF_TUPLE_SIZE(mro); i++) {
-            const char *nm = ((wf_type *)WF_TUPLE_ITEM(mro, i))->tp_name;
-            if (nm && (strcmp(nm, "Mapping") == 0 || strcmp(nm, "MutableMapping") == 0)) return 1;
-        }
-    }
-    return 0;
+    if (WF_STR_CHECK(o) || WF_BYTES_CHECK(o) || WF_LIST_CHECK(o) || WF_TUPLE_CHECK(o) ||
+        t == &wf_range_type)
+        return 0;
+    return abc_isinstance(o, "Mapping");
 }
 
 /* MATCH_KEYS: a tuple of the values for keys, or None if one is missing. */
@@ -2459,14 +2464,16 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     }
 
     TARGET(MATCH_MAPPING) {
-        wf_object *r = is_mapping_for_match(TOP()) ? wf_True : wf_False;
-        PUSH(r);
+        int m = is_mapping_for_match(TOP());
+        if (m < 0) goto error;
+        PUSH(m ? wf_True : wf_False);
         DISPATCH();
     }
 
     TARGET(MATCH_SEQUENCE) {
-        wf_object *r = is_sequence_for_match(TOP()) ? wf_True : wf_False;
-        PUSH(r);
+        int m = is_sequence_for_match(TOP());
+        if (m < 0) goto error;
+        PUSH(m ? wf_True : wf_False);
         DISPATCH();
     }
 

@@ -280,6 +280,26 @@ static void frameobj_dealloc(wf_object *o) {
     wfo_free_instance(o);
 }
 
+/* gc: a detached frame object owns its snapshot; a live one owns nothing
+ * (its frame holds the references, and a reference to it). */
+static int frameobj_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    wfv_frameobj *fo = (wfv_frameobj *)o;
+    if (fo->frame) return 0;
+    wf_object *v[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] && visit(v[i], arg)) return -1;
+    return 0;
+}
+
+/* gc: drop the snapshot's locals and the caller (the getters handle NULL). */
+static int frameobj_gc_clear(wf_object *o) {
+    wfv_frameobj *fo = (wfv_frameobj *)o;
+    if (fo->frame) return 0;
+    WF_CLEAR(fo->locals);
+    WF_CLEAR(fo->back);
+    return 0;
+}
+
 static wf_object *fo_code(wf_object *o, void *c) {
     (void)c;
     wfv_frameobj *fo = (wfv_frameobj *)o;
@@ -371,6 +391,8 @@ wf_type wfv_frameobj_type = {
     .tp_basicsize = sizeof(wfv_frameobj),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = frameobj_dealloc,
+    .tp_traverse = frameobj_traverse, /* gc */
+    .tp_clear = frameobj_gc_clear,    /* gc */
     .tp_repr = frameobj_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_getset = frameobj_getset,

@@ -27,7 +27,8 @@
  *      them is marked reachable; the rest is garbage;
  *   5. each garbage object gets a temporary reference (so nothing is freed
  *      under our feet), and the world restarts;
- *   6. tp_finalize runs once on garbage that has one (marked finalized);
+ *   6. weak references to the garbage are cleared (callbacks run), then
+ *      tp_finalize runs once on garbage that has one (marked finalized);
  *      if any ran, the analysis is redone on the garbage set alone with the
  *      world stopped again: objects a finalizer made reachable from outside
  *      (resurrection) and everything they reach are dropped from the set;
@@ -40,8 +41,11 @@
  * flavours share it, and no header bit is needed but WF_GC_FINALIZED.
  *
  * Thread-safety:
- *   - one collection at a time: gc_lock (a pthread mutex, taken detached so
- *     a thread waiting for it never blocks a stop-the-world);
+ *   - one garbage search at a time: gc_lock (a pthread mutex, taken
+ *     detached so a thread waiting for it never blocks a stop-the-world),
+ *     held until the garbage has its temporary references; finalizers and
+ *     clears run without it (another collection sees that garbage as
+ *     referenced and leaves it alone);
  *   - gc_collecting_here (thread-local) makes a nested collect (gc.collect()
  *     inside __del__ or a callback) return 0 at once;
  *   - steps 2-5 run with the world stopped, so the walk, the counts and the
@@ -66,11 +70,12 @@
 #include "threads/thread.h"
 #include "weft/errors.h"
 #include "weft/type.h"
+#include "weft/weakref.h"
 
 /* --- tunables and shared state ------------------------------------------------------ */
 
-/* Automatic collection runs when the allocations of GC objects since the
- * last collection exceed max(threshold, tracked_after_last / 2): the walk
+/* Automatic collection runs when the net allocations (allocations minus
+ * frees) of GC objects since the last collection exceed max(threshold, tracked_after_last / 2): the walk
  * costs O(live objects), so the amortised cost stays linear in the number
  * of allocations even for programs with big heaps. */
 #define GC_DEFAULT_THRESHOLD 2000
@@ -86,7 +91,7 @@ static wf_object *_Atomic gc_callbacks;    /* list or NULL; see header */
 static pthread_mutex_t gc_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Thread_local bool gc_collecting_here;
 
-_Thread_local uint32_t wf_gc_alloc_ticks;
+_Thread_local int32_t wf_gc_alloc_ticks;
 
 void wfv_gc_set_enabled(bool on) { atomic_store_explicit(&gc_enabled, on, memory_order_relaxed); }
 bool wfv_gc_is_enabled(void) { return atomic_load_explicit(&gc_enabled, memory_order_relaxed); }
@@ -97,7 +102,8 @@ intptr_t wfv_gc_get_threshold(void) {
     return atomic_load_explicit(&gc_threshold, memory_order_relaxed);
 }
 intptr_t wfv_gc_get_count(void) {
-    return atomic_load_explicit(&gc_alloc_count, memory_order_relaxed) + wf_gc_alloc_ticks;
+    intptr_t n = atomic_load_explicit(&gc_alloc_count, memory_order_relaxed) + wf_gc_alloc_ticks;
+    return n > 0 ? n : 0;
 }
 void wfv_gc_get_stats(intptr_t *collections, intptr_t *collected) {
     *collections = atomic_load_explicit(&gc_collections, memory_order_relaxed);
@@ -111,8 +117,9 @@ void wf_gc_alloc_slow(void) {
     intptr_t n = atomic_fetch_add_explicit(&gc_alloc_count, (intptr_t)wf_gc_alloc_ticks,
                                            memory_order_relaxed) +
                  (intptr_t)wf_gc_alloc_ticks;
+    bool grew = wf_gc_alloc_ticks > 0;
     wf_gc_alloc_ticks = 0;
-    if (!atomic_load_explicit(&gc_enabled, memory_order_relaxed)) return;
+    if (!grew || !atomic_load_explicit(&gc_enabled, memory_order_relaxed)) return;
     intptr_t t0 = atomic_load_explicit(&gc_threshold, memory_order_relaxed);
     if (t0 <= 0) return; /* set_threshold(0) disables automatic collection */
     intptr_t limit = atomic_load_explicit(&gc_last_tracked, memory_order_relaxed) / 2;
@@ -128,6 +135,7 @@ void wf_gc_alloc_slow(void) {
 bool wf_gc_is_finalized(wf_object *op) { return (wf_gc_bits(op) & WF_GC_FINALIZED) != 0; }
 void wf_gc_forget(wf_object *op) { (void)op; }
 static void set_finalized(wf_object *op) { wf_gc_bits_set(op, WF_GC_FINALIZED); }
+void wf_gc_mark_finalized(wf_object *op) { set_finalized(op); }
 #else
 /* A small open-addressed set of addresses (GIL held).  Entries are removed
  * by wf_gc_forget from the dealloc of a finalized object, so a reused
@@ -186,6 +194,8 @@ bool wf_gc_is_finalized(wf_object *op) {
     size_t at;
     return fin_find(op, &at);
 }
+
+void wf_gc_mark_finalized(wf_object *op) { set_finalized(op); }
 
 void wf_gc_forget(wf_object *op) {
     size_t at;
@@ -424,20 +434,33 @@ static void recheck_resurrected(gc_state *g) {
 static intptr_t collect(bool run_finalizers, bool callbacks) {
     if (gc_collecting_here) return 0;
     gc_collecting_here = true;
+    if (callbacks) run_callbacks("start", 0); /* Python code: before gc_lock */
     lock_gc();
     atomic_store_explicit(&gc_alloc_count, 0, memory_order_relaxed);
     wf_gc_alloc_ticks = 0;
     wft_thread *t = wft_current();
     if (t) wft_eval_breaker_clear(t, WFT_EB_GC_SCHEDULED);
-    if (callbacks) run_callbacks("start", 0);
 
     gc_state g = {0};
     find_garbage(&g);
     intptr_t found = (intptr_t)g.n;
+    /* The rest runs Python code (finalizers, weakref callbacks) that may
+     * wait for a thread which itself waits to collect: let it.  A second
+     * collection sees our garbage as referenced (our temporary references)
+     * and leaves it alone. */
+    pthread_mutex_unlock(&gc_lock);
+
+    wf_object *saved = wf_err_fetch();
+    /* Weak references to garbage are cleared first (their callbacks run
+     * now), so no finalizer or other thread can reach a garbage object
+     * through one and see it half cleared (CPython's order). */
+    for (size_t k = 0; k < g.n; k++) {
+        wf_weakref_on_dealloc(g.ents[k].op);
+        wf_err_clear();
+    }
 
     /* Finalizers (the world runs). */
     bool any_finalized = false;
-    wf_object *saved = wf_err_fetch();
     for (size_t k = 0; k < g.n; k++) {
         wf_object *op = g.ents[k].op;
         wf_destructor fin = op->ob_type->tp_finalize;
@@ -470,7 +493,6 @@ static intptr_t collect(bool run_finalizers, bool callbacks) {
     atomic_fetch_add_explicit(&gc_collected_total, cleared, memory_order_relaxed);
     /* Allocations made by finalizers do not count towards the next one. */
     atomic_store_explicit(&gc_alloc_count, 0, memory_order_relaxed);
-    pthread_mutex_unlock(&gc_lock);
     if (callbacks) run_callbacks("stop", found);
     gc_collecting_here = false;
     return found;
@@ -546,4 +568,47 @@ wf_object *wfv_gc_get_referents(wf_object *op) {
     if (type->tp_traverse && type->tp_traverse(op, referent_visit, list) < 0 && wf_err_occurred())
         WF_CLEAR(list);
     return list;
+}
+
+#if WF_FREE_THREADED
+/* wfv_gc_release_deferred's walk: every deferred object, with a reference. */
+static void deferred_visit(wf_object *op, void *arg) {
+    objs_arg *a = arg;
+    if (a->oom || wf_is_immortal(op) || !(wf_gc_bits(op) & WF_GC_DEFERRED)) return;
+    if (a->n == a->cap) {
+        size_t ncap = a->cap ? a->cap * 2 : 256;
+        wf_object **n = realloc(a->v, ncap * sizeof *n);
+        if (n == NULL) {
+            a->oom = true;
+            return;
+        }
+        a->v = n;
+        a->cap = ncap;
+    }
+    wf_incref(op);
+    a->v[a->n++] = op;
+}
+#endif
+
+/* At shutdown (no Python frame runs any more, other threads are gone): the
+ * uncounted stack references deferred counting allows cannot exist, so
+ * remove every deferred object's bias; those nothing refers to are freed,
+ * the rest become ordinary candidates for the final collection. */
+void wfv_gc_release_deferred(void) {
+#if WF_FREE_THREADED
+    objs_arg a = {0};
+    lock_gc();
+    wft_stop_the_world();
+    wfm_visit_live_objects(deferred_visit, &a);
+    wft_start_the_world();
+    pthread_mutex_unlock(&gc_lock);
+    wf_object *saved = wf_err_fetch();
+    for (size_t i = 0; i < a.n; i++) {
+        wf_clear_deferred(a.v[i]);
+        wf_decref(a.v[i]);
+    }
+    free(a.v);
+    wf_err_clear();
+    wf_err_restore(saved);
+#endif
 }

@@ -26,6 +26,10 @@ void wfv_gc_collect_scheduled(void);
  * garbage finalized without calling __del__ (after the module dicts are
  * gone). */
 void wfv_gc_collect_at_exit(bool run_finalizers);
+/* At shutdown, once no Python code can run on any thread: remove the bias
+ * of every deferred object (code objects), freeing those nothing refers
+ * to; the next collection treats the rest as ordinary objects. */
+void wfv_gc_release_deferred(void);
 
 /* Automatic collection switch and threshold (gc.enable/disable,
  * gc.set_threshold): atomics, any thread. */

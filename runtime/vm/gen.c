@@ -28,6 +28,7 @@
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/eval_internal.h"
 #include "runtime/vm/pythonrun.h"
+#include "weft/weakref.h" /* weakref */
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_COMPLETED };
 enum { KIND_GEN, KIND_CORO, KIND_ASYNCGEN };
@@ -43,6 +44,7 @@ typedef struct wfv_gen {
     /* async generators only (under RUNNING or by the awaiting coroutine): */
     int ag_running_async;
     int ag_closed;
+    wf_object *_Atomic gi_weakreflist; /* weakref: list head (weft/weakref.h) */
 } wfv_gen;
 
 #define GEN_HEAD_SIZE ((sizeof(wfv_gen) + 15) & ~(size_t)15)
@@ -459,6 +461,7 @@ static wf_object *gen_throw(wf_object *self, wf_object *const *args, wf_ssize_t 
 
 static void gen_dealloc(wf_object *o) {
     wfv_gen *g = (wfv_gen *)o;
+    wf_weakref_on_dealloc(o); /* weakref: cleared first, as CPython does */
     int st = atomic_load_explicit(&g->gi_state, memory_order_acquire);
     if (st == GEN_SUSPENDED) {
         /* Run the pending finally blocks: close() with a temporary
@@ -601,6 +604,7 @@ wf_type wfv_generator_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "generator",
     .tp_basicsize = sizeof(wfv_gen),
+    .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
     .tp_repr = gen_repr,
@@ -651,6 +655,7 @@ wf_type wfv_coroutine_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "coroutine",
     .tp_basicsize = sizeof(wfv_gen),
+    .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
     .tp_repr = gen_repr,
@@ -1049,6 +1054,7 @@ wf_type wfv_async_generator_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "async_generator",
     .tp_basicsize = sizeof(wfv_gen),
+    .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
     .tp_repr = gen_repr,

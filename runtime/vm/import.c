@@ -236,6 +236,9 @@ static char *read_file(const char *path, size_t *len) {
 static int exec_source(wf_object *m, const char *src, size_t len, const char *filename) {
     wf_object *code = wfv_compile_source(src, len, filename, wfv_interp_state.optimize);
     if (!code) return -1;
+    /* Program text: its constants become immortal (no shared count
+     * traffic when threads load them). */
+    wfv_code_immortalize_consts(code);
     wf_object *d = wf_module_get_dict(m);
     wf_object *r = wfv_eval_code(code, d, d);
     wf_decref(code);
@@ -277,6 +280,11 @@ static int set_spec(wf_object *m, const char *name, const char *origin, wf_objec
     wf_xdecref(parent);
     wf_decref(spec);
     return rc;
+}
+
+/* __spec__ for the modules the interpreter creates itself (sys, builtins). */
+int wfv_import_set_builtin_spec(wf_object *m, const char *name) {
+    return set_spec(m, name, "built-in", NULL, 0);
 }
 
 /* A new module for a source-based import, registered in sys.modules.

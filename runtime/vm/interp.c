@@ -117,6 +117,9 @@ int wfv_interp_init(void) {
     I->sysdict = wf_module_get_dict(I->sys_module);
     wf_incref(I->sysdict);
     if (wf_dict_set_item_string(I->modules, "sys", I->sys_module) < 0) return -1;
+    if (wfv_import_set_builtin_spec(I->sys_module, "sys") < 0 ||
+        wfv_import_set_builtin_spec(I->builtins_module, "builtins") < 0)
+        return -1;
     wfv_signals_init();
     return 0;
 }
@@ -125,6 +128,7 @@ int wfv_interp_init(void) {
  * every module's namespace (as CPython's finalisation does), then drop
  * what the interpreter owns. */
 void wfv_gc_collect_at_exit(bool run_finalizers); /* gc: runtime/vm/gc.h */
+void wfv_gc_release_deferred(void);             /* gc: runtime/vm/gc.h */
 void wfv_interp_fini(void) {
     wfv_interp *I = &wfv_interp_state;
     atomic_store(&I->finalizing, 1);
@@ -149,7 +153,8 @@ void wfv_interp_fini(void) {
         }
     }
     /* gc: the module dicts are empty: free the cycles they held (classes,
-     * functions, instances). */
+     * functions, instances), and the code objects (deferred counts). */
+    wfv_gc_release_deferred();
     wfv_gc_collect_at_exit(true);
     if (I->sysdict) wf_dict_clear(I->sysdict);
     if (I->builtins) wf_dict_clear(I->builtins);

@@ -95,6 +95,9 @@ wf_object *wfv_run_string(const char *src, size_t len, const char *filename, wf_
                           wf_object *locals) {
     wf_object *code = wfv_compile_source(src, len, filename, wfv_interp_state.optimize);
     if (!code) return NULL;
+    /* Program text: its constants become immortal (no shared count
+     * traffic when threads load them). */
+    wfv_code_immortalize_consts(code);
     wf_object *r = wfv_eval_code(code, globals, locals ? locals : globals);
     wf_decref(code);
     return r;

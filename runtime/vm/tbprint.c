@@ -536,22 +536,22 @@ static wf_object *syntax_error_block(ctx *c, wf_object *exc) {
     if (text && WF_STR_CHECK(text)) {
         const char *t = wf_str_utf8(text, NULL);
         if (t) {
-            /* the marked line is the first one: columns are characters */
-            wf_ssize_t tlen_chars = wf_str_len(text);
+            /* CPython 3.11 turns the character offsets into UTF-8 byte
+             * offsets of the text and lays the caret line out in bytes */
+            wf_ssize_t tchars = wf_str_len(text);
             size_t tl = strlen(t);
-            if (tl > 0 && t[tl - 1] == '\n') tlen_chars--;
-            if (eln > ln && eoff > 0) eoff = tlen_chars + 1;
-            long carets = (eoff > 0 && eoff > off) ? eoff - off : 1;
-            long o = off - 1;
+            if (tl > 0 && t[tl - 1] == '\n') tchars--;
+            if (eln > ln && eoff > 0) eoff = tchars + 1;
+            long boff = off > 0 ? (long)byte_of_char(t, off - 1) + 1 : off;
+            long beoff = eoff > 0 ? (long)byte_of_char(t, eoff - 1) + 1 : eoff;
+            long carets = (beoff > 0 && beoff > boff) ? beoff - boff : 1;
+            long o = boff - 1;
             size_t bi = 0;
             while (t[bi] == ' ' || t[bi] == '\t' || t[bi] == '\f') bi++, o--;
             const char *s = t + bi;
             size_t len = strlen(s);
             if (len > 0 && s[len - 1] == '\n') len--;
-            long lenc = 0;
-            for (size_t k = 0; k < len; k++)
-                if (((unsigned char)s[k] & 0xC0) != 0x80) lenc++;
-            if (o > lenc) o = lenc;
+            if (o > (long)len) o = (long)len;
             margin(c);
             put(c->out, "    ");
             put_n(c->out, s, len);

@@ -102,6 +102,14 @@ static int tb_set_next(wf_object *o, wf_object *v, void *c) {
     return 0;
 }
 
+/* gc: the next entry and the frame object. */
+static int tb_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    wfv_traceback *tb = (wfv_traceback *)o;
+    if (tb->tb_next && visit(tb->tb_next, arg)) return -1;
+    if (tb->tb_frame && visit(tb->tb_frame, arg)) return -1;
+    return 0;
+}
+
 static wf_object *tb_get_frame(wf_object *o, void *c) {
     (void)c;
     return wf_newref(((wfv_traceback *)o)->tb_frame);
@@ -151,6 +159,7 @@ wf_type wfv_traceback_type = {
     .tp_basicsize = sizeof(wfv_traceback),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE,
     .tp_dealloc = tb_dealloc,
+    .tp_traverse = tb_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_getset = tb_getset,
     .tp_new = tb_new_py,

@@ -49,6 +49,7 @@ typedef struct wfv_function {
     wf_object *_Atomic func_dict;       /* dict or NULL (created on demand) */
     wf_object *_Atomic func_module;     /* __module__ (globals["__name__"]) */
     wf_object *_Atomic func_annotations; /* dict, tuple (compiler's flat form) or NULL */
+    wf_object *_Atomic func_weakreflist; /* weakref: list head (weft/weakref.h) */
 } wfv_function;
 extern wf_type wfv_function_type, wfv_cell_type, wfv_super_type;
 #define WFV_FUNCTION_CHECK(o) (WF_TYPE(o) == &wfv_function_type)
@@ -202,5 +203,7 @@ wf_object *wfv_import_module(const char *name); /* import a.b.c, returns a.b.c *
  * "cannot import name 'x' from 'm' (path)" ImportError as CPython. */
 wf_object *wfv_import_from(wf_object *module, wf_object *name);
 int wfv_import_star(wf_object *module, wf_object *locals);
+/* Give a module made by the interpreter (sys, builtins) its built-in __spec__. */
+int wfv_import_set_builtin_spec(wf_object *m, const char *name);
 
 #endif /* WEFT_VM_VM_H */

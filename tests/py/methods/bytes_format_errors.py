@@ -1,0 +1,30 @@
+# engineer "methods": bytes format errors — compared with CPython 3.11
+def t(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__, e)
+for T in (bytes, bytearray):
+    t(T(b'a').translate, None, b'', b'')
+    t(T(b'a').translate, None, x=1)
+    t(T(b'a').center, 1, b'x', 3)
+    t(T(b'a').zfill)
+    t(T(b'a').splitlines, 1, 2)
+    t(T(b'a').splitlines, 2.0)
+    t(T(b'a').expandtabs, 1, 2)
+    t(T.maketrans, b'a')
+    t(T(b'a').removeprefix)
+    t(lambda: T(b'%(a)s') % (1,))
+    t(lambda: T(b'%(a') % {b'a':1})
+    t(lambda: T(b'%s %(a)s') % {b'a':1})
+    t(lambda: T(b'%s') % {b'a':1})
+    t(lambda: T(b'%d') % True)
+    t(lambda: T(b'%.3d|%10.4x') % (5, 255))
+    t(lambda: T(b'%i %u') % (3.7, -2.2))
+    t(lambda: T(b'%a %r') % (b'x', [1,'\u1234']))
+    t(lambda: T(b'%c') % b'ab')
+    t(lambda: T(b'%c') % 'a')
+    t(lambda: T(b'%s') % memoryview(b'mv'))
+    x = T(b'abc'); t(lambda: x % ())
+    t(lambda: T(b'%%s') % ())
