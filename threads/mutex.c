@@ -110,8 +110,11 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
             wft_thread *t = wft_current();
             if (t && (wft_eval_breaker_get(t) & WFT_EB_SIGNALS_PENDING)) return WF_LOCK_INTR;
         }
+        bool interruptible = (flags & WF_LOCK_HANDLE_SIGNALS) != 0;
+        if (interruptible) wft_park_signal_interruptible = true;
         wft_park_status r = wft_park(&m->bits, &v, sizeof v, remaining, &w,
                                      (flags & WF_LOCK_DETACH) != 0);
+        if (interruptible) wft_park_signal_interruptible = false;
         switch (r) {
         case WFT_PARK_OK:
             if (w.handed_off) return WF_LOCK_ACQUIRED;

@@ -261,24 +261,39 @@ static inline void wake_entry(wait_entry *e) {
  * Park / unpark.
  * ------------------------------------------------------------------------ */
 
-/* Sleep until woken or until deadline (ns, monotonic; < 0 = none). */
-static int wait_for_wake(bucket *b, wait_entry *e, int64_t deadline) {
+_Thread_local bool wft_park_signal_interruptible;
+
+/* Sleep until woken or until deadline (ns, monotonic; < 0 = none).  With
+ * sig_intr (the caller's wft_park_signal_interruptible), a pending signal (the eval breaker's
+ * WFT_EB_SIGNALS_PENDING, set by the VM's async-signal-safe handler) ends
+ * the wait with WFT_PARK_INTR: the futex wait returns EINTR when the signal
+ * hits this thread, and waits are capped at 50 ms so a signal that hit
+ * another thread, or arrived just before the wait began, is seen soon. */
+static int wait_for_wake(bucket *b, wait_entry *e, int64_t deadline, bool sig_intr) {
+    int result = WFT_PARK_TIMEOUT;
     for (;;) {
         if (atomic_load_explicit(&e->wake, memory_order_acquire)) return e->result;
+        if (sig_intr && e->thread &&
+            (wft_eval_breaker_get(e->thread) & WFT_EB_SIGNALS_PENDING)) {
+            result = WFT_PARK_INTR;
+            break;
+        }
         int64_t rel = -1;
         if (deadline >= 0) {
             rel = deadline - wft_monotonic_ns();
             if (rel <= 0) break;
         }
+        if (sig_intr && (rel < 0 || rel > 50000000)) rel = 50000000;
         futex_wait(&e->wake, 0, rel);
     }
-    /* Timed out: take ourselves off the queue unless somebody already did. */
+    /* Timed out (or interrupted): take ourselves off the queue unless
+     * somebody already did. */
     word_lock_lock(&b->lock);
     if (e->state == ENTRY_QUEUED) {
         dequeue(b, e);
-        e->result = WFT_PARK_TIMEOUT;
+        e->result = result;
         word_lock_unlock(&b->lock);
-        return WFT_PARK_TIMEOUT;
+        return result;
     }
     word_lock_unlock(&b->lock);
     /* An unparker or interrupter dequeued us concurrently and decided the
@@ -292,6 +307,9 @@ wft_park_status wft_park(const void *addr, const void *expected, size_t size,
     int64_t now = timeout_ns > 0 ? wft_monotonic_ns() : 0;
     /* Saturate: a timeout past the end of the clock means "forever". */
     int64_t deadline = timeout_ns > 0 && timeout_ns < INT64_MAX - now ? now + timeout_ns : -1;
+    /* Consumed here, so parks nested in this one (re-attaching) never see it. */
+    bool sig_intr = wft_park_signal_interruptible;
+    wft_park_signal_interruptible = false;
     wait_entry e = {.addr = addr, .park_arg = park_arg, .thread = wft_current()};
     atomic_init(&e.wake, 0);
     if (e.thread) reg_insert(&e);
@@ -316,7 +334,7 @@ wft_park_status wft_park(const void *addr, const void *expected, size_t size,
     bool was_attached = false;
     if (queued) {
         if (detach && e.thread) was_attached = wft_detach_if_attached(e.thread);
-        status = wait_for_wake(b, &e, deadline);
+        status = wait_for_wake(b, &e, deadline, sig_intr);
     }
     if (e.thread) reg_remove(&e);
     /* Re-attaching may itself park (on the state word while the world is

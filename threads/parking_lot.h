@@ -44,4 +44,9 @@ void wft_unpark_all(const void *addr);
 struct wft_thread;
 bool wft_park_interrupt(struct wft_thread *t);
 
+/* Set by a parker that wants a pending signal (WFT_EB_SIGNALS_PENDING in
+ * its eval breaker) to end its wait with WFT_PARK_INTR (wf_mutex_lock_ex
+ * with WF_LOCK_HANDLE_SIGNALS).  Thread-local; cleared after the park. */
+extern _Thread_local bool wft_park_signal_interruptible;
+
 #endif /* WEFT_THREADS_PARKING_LOT_H */

@@ -105,6 +105,15 @@ static wf_object *module_getattro(wf_object *m, wf_object *name) {
     } else {
         wf_err_format(&wf_exc_AttributeError, "module has no attribute '%U'", name);
     }
+    /* name and obj, as 3.10+ sets them (the traceback printer's "Did you
+     * mean" suggestions read them). */
+    wf_object *exc = wf_err_fetch();
+    if (exc && WF_TYPE(exc) == &wf_exc_AttributeError) {
+        if (wf_object_setattr_string(exc, "name", name) < 0 ||
+            wf_object_setattr_string(exc, "obj", m) < 0)
+            wf_err_clear();
+    }
+    wf_err_restore(exc);
     return NULL;
 }
 

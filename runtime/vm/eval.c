@@ -64,8 +64,13 @@ void wfv_vm_types_ready(void) { pthread_once(&vm_types_once, vm_types_init); }
 
 #define C_STACK_MARGIN (256 * 1024) /* keep this much C stack for C code below us */
 
+/* The current C stack position.  The frame address, not the address of a
+ * local: under AddressSanitizer's detect_stack_use_after_return, locals
+ * whose address is taken live on a heap "fake stack". */
+#define C_STACK_HERE() ((char *)__builtin_frame_address(0))
+
 static void compute_stack_limit(wfv_vmstate *s) {
-    char here;
+    char *here = C_STACK_HERE();
     char *limit = NULL;
     pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
@@ -79,14 +84,13 @@ static void compute_stack_limit(wfv_vmstate *s) {
         }
         pthread_attr_destroy(&attr);
     }
-    if (!limit || limit > &here) limit = &here - (1 << 20); /* unknown: assume 1 MiB + margin */
+    if (!limit || limit > here) limit = here - (1 << 20); /* unknown: assume 1 MiB + margin */
     s->c_stack_limit = limit;
 }
 
 int wfv_check_c_stack(wfv_vmstate *s) {
-    char here;
     if (WF_UNLIKELY(!s->c_stack_limit)) compute_stack_limit(s);
-    if (WF_UNLIKELY(&here < s->c_stack_limit)) {
+    if (WF_UNLIKELY(C_STACK_HERE() < s->c_stack_limit)) {
         wf_err_format(&wf_exc_RecursionError, "maximum recursion depth exceeded");
         return -1;
     }
@@ -1025,8 +1029,8 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         s->recursion_headroom--;
         return NULL;
     }
-    char stack_probe;
-    if (WF_UNLIKELY(&stack_probe < s->c_stack_limit || !s->c_stack_limit) && wfv_check_c_stack(s) < 0) {
+    if (WF_UNLIKELY(C_STACK_HERE() < s->c_stack_limit || !s->c_stack_limit) &&
+        wfv_check_c_stack(s) < 0) {
         s->py_recursion_depth--;
         return NULL;
     }

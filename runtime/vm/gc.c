@@ -461,7 +461,13 @@ static intptr_t collect(bool run_finalizers, bool callbacks) {
 
     /* Finalizers (the world runs). */
     bool any_finalized = false;
-    for (size_t k = 0; k < g.n; k++) {
+    /* CPython finalizes in allocation order; weft keeps no allocation
+     * sequence.  The slab walk tends to meet a burst of new objects newest
+     * first, so going backwards approximates allocation order (an
+     * approximation: objects from reused free blocks may come out of
+     * order). */
+    for (size_t kk = g.n; kk-- > 0;) {
+        size_t k = kk;
         wf_object *op = g.ents[k].op;
         wf_destructor fin = op->ob_type->tp_finalize;
         if (fin == NULL || wf_gc_is_finalized(op)) continue;

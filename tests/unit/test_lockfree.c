@@ -9,7 +9,8 @@
  * afterwards every stored object must have been released exactly once
  * (counted dealloc) — a reference taken by a reader from a dying object,
  * or a lost one, shows up as a wrong count, a crash, or an ASan/TSan
- * report in the sanitizer flavours.
+ * report in the sanitizer flavours.  Every loop passes a safe point, as
+ * the interpreter does, so the GIL flavour switches between the threads.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ static int good_list_item(wf_object *v) {
 
 static void list_writer(wf_object *l, long iters) {
     for (long n = 0; n < iters; n++) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the readers run */
         wf_object *v = wf_int_from_i64(1000 + n % 1000);
         ck_assert_int_eq(wf_list_append(l, v), 0);
         wf_decref(v);
@@ -64,6 +66,7 @@ static void list_reader_fn(int index, void *arg) {
     unsigned seed = (unsigned)index * 7919u;
     long ok = 0;
     while (!atomic_load(&sh->stop)) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
         wf_ssize_t n = wf_list_size(sh->container);
         wf_ssize_t i = n ? (wf_ssize_t)(rand_r(&seed) % (unsigned)(n + 2)) : 0;
         wf_object *v = wf_list_get_item(sh->container, i);
@@ -117,6 +120,7 @@ static long key_number(wf_object *k) {
 
 static void dict_writer(wf_object *d, long iters) {
     for (long n = 0; n < iters; n++) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the readers run */
         long kn = (n * 37) % NKEYS;
         wf_object *k = make_key(kn);
         if (n % 4 == 3) {
@@ -144,6 +148,7 @@ static void dict_reader_fn(int index, void *arg) {
     unsigned seed = (unsigned)index * 104729u;
     long ok = 0;
     while (!atomic_load(&sh->stop)) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
         long kn = rand_r(&seed) % NKEYS;
         wf_object *v = NULL;
         int r = wf_dict_get_item_ref(sh->container, keys[kn], &v);
@@ -188,6 +193,7 @@ static void replace_fn(int index, void *arg) {
     wf_object *key = wf_str_from_cstr("slot");
     if (index == 0) {
         for (long n = 0; n < sh->writer_iters; n++) {
+            wft_safepoint(wft_current());
             wf_object *v = wtest_new_counted();
             ck_assert_int_eq(wf_dict_set_item(sh->container, key, v), 0);
             wf_decref(v);
@@ -196,6 +202,7 @@ static void replace_fn(int index, void *arg) {
     } else {
         long ok = 0;
         while (!atomic_load(&sh->stop)) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
             wf_object *v = NULL;
             if (wf_dict_get_item_ref(sh->container, key, &v) > 0) {
                 if (WF_TYPE(v) == &wtest_counted_type) ok++;
@@ -224,6 +231,7 @@ static void set_fn(int index, void *arg) {
     shared_t *sh = arg;
     if (index == 0) {
         for (long n = 0; n < sh->writer_iters; n++) {
+            wft_safepoint(wft_current());
             wf_object *k = make_key((n * 17) % NKEYS);
             if (n % 3 == 2) ck_assert_int_ge(wf_set_discard(sh->container, k), 0);
             else ck_assert_int_eq(wf_set_add(sh->container, k), 0);
@@ -240,6 +248,7 @@ static void set_fn(int index, void *arg) {
     unsigned seed = (unsigned)index * 15485863u;
     long ok = 0;
     while (!atomic_load(&sh->stop)) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
         int r = wf_set_contains(sh->container, keys[rand_r(&seed) % NKEYS]);
         ck_assert(r == 0 || r == 1);
         ok++;
@@ -267,6 +276,7 @@ static void stable_fn(int index, void *arg) {
     wf_object *d = sh->container;
     if (index == 0) {
         for (long n = 0; n < sh->writer_iters; n++) {
+            wft_safepoint(wft_current());
             wf_object *k = wf_int_from_i64(1000000 + n % 4096);
             if ((n / 4096) % 2 == 0) {
                 ck_assert_int_eq(wf_dict_set_item(d, k, k), 0);
@@ -280,6 +290,7 @@ static void stable_fn(int index, void *arg) {
     }
     wf_object *probe = wf_str_from_cstr("stable-7");
     while (!atomic_load(&sh->stop)) {
+        wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
         wf_object *v = NULL;
         int r = wf_dict_get_item_ref(d, probe, &v);
         if (r != 1) atomic_fetch_add(&sh->bad, 1);

@@ -255,7 +255,10 @@ if deque is None:
                 return f'{name}({self._items!r}, maxlen={self._maxlen})'
             return f'{name}({self._items!r})'
 
-    _collections_abc.MutableSequence.register(deque)
+
+
+# deque is a MutableSequence (so `match` treats it as a sequence), as in CPython.
+_collections_abc.MutableSequence.register(deque)
 
 
 if defaultdict is None:
