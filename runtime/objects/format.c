@@ -25,55 +25,23 @@
 #include <string.h>
 
 #include "runtime/objects/format.h"
+#include "runtime/objects/cpbuf.h"
 #include "runtime/objects/objimpl.h"
 #include "runtime/objects/repr.h"
 
-/* --- a growable code-point buffer -------------------------------------------- */
-typedef struct {
-    uint32_t *p;
-    wf_ssize_t n, cap;
-} cpbuf;
-
-static int cp_reserve(cpbuf *b, wf_ssize_t extra) {
-    if (b->n + extra <= b->cap) return 0;
-    wf_ssize_t cap = b->cap ? b->cap : 64;
-    while (cap < b->n + extra) cap *= 2;
-    uint32_t *np = realloc(b->p, (size_t)cap * sizeof(uint32_t));
-    if (!np) {
-        wf_err_no_memory();
-        return -1;
-    }
-    b->p = np;
-    b->cap = cap;
-    return 0;
-}
-static int cp_put(cpbuf *b, uint32_t c) {
-    if (cp_reserve(b, 1) < 0) return -1;
-    b->p[b->n++] = c;
-    return 0;
-}
-static int cp_fill(cpbuf *b, uint32_t c, wf_ssize_t k) {
-    if (k <= 0) return 0;
-    if (cp_reserve(b, k) < 0) return -1;
-    for (wf_ssize_t i = 0; i < k; i++) b->p[b->n++] = c;
-    return 0;
-}
+/* --- a growable code-point buffer (runtime/objects/cpbuf.h) ------------------ */
+typedef wfo_cpbuf cpbuf;
+#define cp_reserve wfo_cpbuf_reserve
+#define cp_put wfo_cpbuf_put
+#define cp_fill wfo_cpbuf_fill
+#define cp_finish wfo_cpbuf_finish
 static int cp_ascii(cpbuf *b, const char *s, wf_ssize_t k) {
     if (cp_reserve(b, k) < 0) return -1;
     for (wf_ssize_t i = 0; i < k; i++) b->p[b->n++] = (unsigned char)s[i];
     return 0;
 }
 static int cp_str(cpbuf *b, wf_object *s, wf_ssize_t start, wf_ssize_t k) {
-    if (cp_reserve(b, k) < 0) return -1;
-    for (wf_ssize_t i = 0; i < k; i++) b->p[b->n++] = wf_str_char(s, start + i);
-    return 0;
-}
-static wf_object *cp_finish(cpbuf *b) {
-    static const uint32_t none[1] = {0};
-    wf_object *r = wf_str_from_ucs4(b->p ? b->p : none, b->n);
-    free(b->p);
-    b->p = NULL;
-    return r;
+    return wfo_cpbuf_str(b, s, start, k);
 }
 
 /* --- the spec --------------------------------------------------------------- */

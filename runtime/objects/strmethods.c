@@ -16,50 +16,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/objects/cpbuf.h"
 #include "runtime/objects/objimpl.h"
 
-/* --- a growable code-point buffer ------------------------------------------ */
-typedef struct {
-    uint32_t *p;
-    wf_ssize_t n, cap;
-} ubuf;
-
-static int ub_reserve(ubuf *b, wf_ssize_t extra) {
-    if (b->n + extra <= b->cap) return 0;
-    wf_ssize_t cap = b->cap ? b->cap : 64;
-    while (cap < b->n + extra) cap *= 2;
-    uint32_t *np = realloc(b->p, (size_t)cap * sizeof(uint32_t));
-    if (!np) {
-        wf_err_no_memory();
-        return -1;
-    }
-    b->p = np;
-    b->cap = cap;
-    return 0;
-}
-static int ub_put(ubuf *b, uint32_t c) {
-    if (ub_reserve(b, 1) < 0) return -1;
-    b->p[b->n++] = c;
-    return 0;
-}
-static int ub_fill(ubuf *b, uint32_t c, wf_ssize_t k) {
-    if (k <= 0) return 0;
-    if (ub_reserve(b, k) < 0) return -1;
-    for (wf_ssize_t i = 0; i < k; i++) b->p[b->n++] = c;
-    return 0;
-}
+/* --- a growable code-point buffer (runtime/objects/cpbuf.h) ------------------ */
+typedef wfo_cpbuf ubuf;
+#define ub_reserve wfo_cpbuf_reserve
+#define ub_put wfo_cpbuf_put
+#define ub_fill wfo_cpbuf_fill
+#define ub_finish wfo_cpbuf_finish
+/* s[start:end] */
 static int ub_str(ubuf *b, wf_object *s, wf_ssize_t start, wf_ssize_t end) {
-    if (end <= start) return 0;
-    if (ub_reserve(b, end - start) < 0) return -1;
-    for (wf_ssize_t i = start; i < end; i++) b->p[b->n++] = wf_str_char(s, i);
-    return 0;
-}
-static wf_object *ub_finish(ubuf *b) {
-    static const uint32_t none[1] = {0};
-    wf_object *r = wf_str_from_ucs4(b->p ? b->p : none, b->n);
-    free(b->p);
-    b->p = NULL;
-    return r;
+    return wfo_cpbuf_str(b, s, start, end - start);
 }
 static void ub_drop(ubuf *b) {
     free(b->p);
