@@ -999,9 +999,9 @@ static int handle_eval_breaker(wfv_vmstate *s) {
         if (wfv_handle_signals() < 0) return -1;
     }
     if (bits & WFT_EB_ASYNC_EXC) {
-        /* TODO(threads): deliver the pending asynchronous exception
-         * (PyThreadState_SetAsyncExc) once the threading module defines
-         * where it is stored. */
+        /* Nothing raises asynchronous exceptions in another thread yet
+         * (weft has no counterpart of PyThreadState_SetAsyncExc): the bit
+         * is only cleared. */
         wft_eval_breaker_clear(t, WFT_EB_ASYNC_EXC);
     }
     if (bits & WFT_EB_GC_SCHEDULED) wfv_gc_collect_scheduled(); /* gc: automatic collection */
