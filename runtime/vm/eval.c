@@ -151,6 +151,39 @@ static wf_object *lookup_special(wf_object *o, wf_object *name) {
     return r;
 }
 
+/* BEFORE_WITH / BEFORE_ASYNC_WITH: look both methods up on the manager's
+ * type, then call the enter method.  Returns its result and the exit
+ * method in *exit_out (both new references), or NULL with CPython's
+ * TypeError ("... does not support the <protocol> protocol"). */
+static wf_object *enter_context(wf_object *mgr, wf_object *enter_name, wf_object *exit_name,
+                                const char *protocol, const char *exit_dunder,
+                                wf_object **exit_out) {
+    wf_object *enter = lookup_special(mgr, enter_name);
+    if (!enter) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError, "'%.200s' object does not support the %s protocol",
+                          wf_type_name(WF_TYPE(mgr)), protocol);
+        return NULL;
+    }
+    wf_object *exit = lookup_special(mgr, exit_name);
+    if (!exit) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError,
+                          "'%.200s' object does not support the %s protocol (missed %s method)",
+                          wf_type_name(WF_TYPE(mgr)), protocol, exit_dunder);
+        wf_decref(enter);
+        return NULL;
+    }
+    wf_object *r = wf_object_call_noargs(enter);
+    wf_decref(enter);
+    if (!r) {
+        wf_decref(exit);
+        return NULL;
+    }
+    *exit_out = exit;
+    return r;
+}
+
 static void set_context(wfv_vmstate *s, wf_object *exc) {
     if (s->exc_handled && s->exc_handled != exc && WF_EXC_CHECK(s->exc_handled))
         wf_exc_set_context_chained(exc, s->exc_handled);
@@ -1294,59 +1327,23 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     }
 
     TARGET(BEFORE_WITH) {
-        wf_object *mgr = TOP();
-        wf_object *enter = lookup_special(mgr, id___enter__);
-        if (!enter) {
-            if (!wf_err_occurred())
-                wf_err_format(&wf_exc_TypeError,
-                              "'%.200s' object does not support the context manager protocol",
-                              wf_type_name(WF_TYPE(mgr)));
-            goto error;
-        }
-        wf_object *exit = lookup_special(mgr, id___exit__);
-        if (!exit) {
-            if (!wf_err_occurred())
-                wf_err_format(&wf_exc_TypeError,
-                              "'%.200s' object does not support the context manager protocol "
-                              "(missed __exit__ method)",
-                              wf_type_name(WF_TYPE(mgr)));
-            wf_decref(enter);
-            goto error;
-        }
-        wf_decref(mgr);
-        SET_TOP(exit);
-        wf_object *r = wf_object_call_noargs(enter);
-        wf_decref(enter);
+        wf_object *exit;
+        wf_object *r = enter_context(TOP(), id___enter__, id___exit__, "context manager",
+                                     "__exit__", &exit);
         if (!r) goto error;
+        wf_decref(TOP());
+        SET_TOP(exit);
         PUSH(r);
         DISPATCH();
     }
 
     TARGET(BEFORE_ASYNC_WITH) {
-        wf_object *mgr = TOP();
-        wf_object *enter = lookup_special(mgr, id___aenter__);
-        if (!enter) {
-            if (!wf_err_occurred())
-                wf_err_format(&wf_exc_TypeError,
-                              "'%.200s' object does not support the asynchronous context manager protocol",
-                              wf_type_name(WF_TYPE(mgr)));
-            goto error;
-        }
-        wf_object *exit = lookup_special(mgr, id___aexit__);
-        if (!exit) {
-            if (!wf_err_occurred())
-                wf_err_format(&wf_exc_TypeError,
-                              "'%.200s' object does not support the asynchronous context manager "
-                              "protocol (missed __aexit__ method)",
-                              wf_type_name(WF_TYPE(mgr)));
-            wf_decref(enter);
-            goto error;
-        }
-        wf_decref(mgr);
-        SET_TOP(exit);
-        wf_object *r = wf_object_call_noargs(enter);
-        wf_decref(enter);
+        wf_object *exit;
+        wf_object *r = enter_context(TOP(), id___aenter__, id___aexit__,
+                                     "asynchronous context manager", "__aexit__", &exit);
         if (!r) goto error;
+        wf_decref(TOP());
+        SET_TOP(exit);
         PUSH(r);
         DISPATCH();
     }
