@@ -816,9 +816,7 @@ static void report_thread_exception(wf_object *func) {
 
 static void *thread_main(void *arg) {
     boot *b = arg;
-    wf_thread_enter();
-    if (wfv_interp_state.recursion_limit > 0)
-        wfv_state()->recursion_limit = wfv_interp_state.recursion_limit;
+    wf_thread_enter(); /* interp.c's thread_init hook copies the recursion limit */
     wf_object *r = wf_object_call(b->func, b->args, b->kwargs);
     if (r) wf_decref(r);
     else report_thread_exception(b->func);

@@ -171,7 +171,9 @@ typedef struct wfv_interp {
     int unbuffered;             /* -u */
     int ignore_environment;     /* -E */
     int gil_enabled;            /* -X gil / PYTHON_GIL / GIL flavour */
-    int recursion_limit;        /* sys.setrecursionlimit(); new threads copy it (0 = default) */
+    int recursion_limit;        /* sys.setrecursionlimit() (0 = default): relaxed atomic
+                                   builtins only, via wfv_get/set_recursion_limit
+                                   (interp.c); new threads copy it at registration */
     int argc;
     char **argv;                /* sys.argv source (already stripped of options) */
     const char *executable;
