@@ -4,7 +4,8 @@
  * argument).
  *
  * Owns: the per-thread section stack rooted at wft_thread.critical_section
- * (owner-only; no other thread reads it) and the mutexes its sections hold.
+ * (owner-only; no other thread reads it), the mutexes its sections hold,
+ * and cs_self, a thread-local cache of wft_current() valid while attached.
  *
  * Representation.  t->critical_section and every section's `prev` are
  * tagged pointers: the pointed-to section plus WFT_CS_INACTIVE (that
@@ -50,10 +51,25 @@ static inline wft_critsec2 *as2(wft_critsec *c) { return (wft_critsec2 *)c; }
 
 static inline bool cs_active(uintptr_t p) { return p != 0 && !(p & WFT_CS_INACTIVE); }
 
-static inline wft_thread *cs_thread(void) {
+/* The calling thread's wft_thread, cached while it is ATTACHED so that the
+ * hot begin/end paths need no call to wft_current().  Owner-only (thread-
+ * local).  It is filled only while the thread is attached and cleared by
+ * wft_critsec_suspend_all, which every detach runs first -- including the
+ * detach inside wft_thread_delete, before the struct is freed -- so the
+ * cache never outlives the struct it points to, and a thread that
+ * registers again starts from wft_current(). */
+static _Thread_local wft_thread *cs_self;
+
+static WF_NOINLINE wft_thread *cs_thread_slow(void) {
     wft_thread *t = wft_current();
     if (WF_UNLIKELY(!t)) fatal("critical section used by a thread not registered with the runtime");
+    if (wft_state_of(t) == WFT_ATTACHED) cs_self = t;
     return t;
+}
+
+static inline wft_thread *cs_thread(void) {
+    wft_thread *t = cs_self;
+    return WF_LIKELY(t != NULL) ? t : cs_thread_slow();
 }
 
 static inline void push(wft_thread *t, wft_critsec *c, uintptr_t tag) {
@@ -72,7 +88,8 @@ static bool top_holds(wft_thread *t, wf_mutex *m) {
     return false;
 }
 
-void wft_critsec_begin(wft_critsec *c, wf_mutex *m) {
+/* Everything but the uncontended case of wft_critsec_begin. */
+static WF_NOINLINE void cs_begin_slow(wft_critsec *c, wf_mutex *m) {
     wft_thread *t = cs_thread();
     if (WF_LIKELY(wf_mutex_trylock(m))) {
         c->mutex = m;
@@ -90,6 +107,19 @@ void wft_critsec_begin(wft_critsec *c, wf_mutex *m) {
     push(t, c, 0);
     wf_mutex_lock(m);
     c->mutex = m;
+}
+
+/* The fast path (attached thread with cs_self cached, mutex free: one CAS
+ * and the push) makes no call except in tail position, so it needs no
+ * stack frame; anything else starts over in cs_begin_slow. */
+void wft_critsec_begin(wft_critsec *c, wf_mutex *m) {
+    wft_thread *t = cs_self;
+    if (WF_LIKELY(t != NULL) && WF_LIKELY(wf_mutex_trylock(m))) {
+        c->mutex = m;
+        push(t, c, 0);
+        return;
+    }
+    cs_begin_slow(c, m);
 }
 
 void wft_critsec2_begin(wft_critsec2 *c, wf_mutex *m1, wf_mutex *m2) {
@@ -132,7 +162,8 @@ void wft_critsec2_begin(wft_critsec2 *c, wf_mutex *m1, wf_mutex *m2) {
     c->mutex2 = m2;
 }
 
-static void cs_end(wft_thread *t, wft_critsec *c) {
+/* Inlined into both end functions: one call per section end, not two. */
+static inline __attribute__((always_inline)) void cs_end(wft_thread *t, wft_critsec *c) {
     uintptr_t top = t->critical_section;
     if (WF_UNLIKELY(untag(top) != c)) fatal("critical sections ended out of order");
     if (!(top & WFT_CS_INACTIVE) && c->mutex != CS_BORROWED) {
@@ -146,11 +177,40 @@ static void cs_end(wft_thread *t, wft_critsec *c) {
         wft_critsec_resume(t);
 }
 
-void wft_critsec_end(wft_critsec *c) { cs_end(cs_thread(), c); }
+static WF_NOINLINE void cs_end_slow(wft_critsec *c) { cs_end(cs_thread(), c); }
+
+static WF_NOINLINE void cs_resume_enclosing(wft_thread *t) {
+    if (wft_state_of(t) == WFT_ATTACHED) wft_critsec_resume(t);
+}
+
+/* The fast path: the top section is c, active, one real mutex that nobody
+ * waits for (the releasing CAS of wf_mutex_unlock succeeds), then the pop;
+ * no call except in tail position.  Anything else -- c not the top, c
+ * inactive or borrowed, a two-mutex tag, waiters to wake -- goes to
+ * cs_end_slow, which starts over (a failed CAS changed nothing). */
+void wft_critsec_end(wft_critsec *c) {
+    wft_thread *t = cs_self;
+    if (WF_LIKELY(t != NULL) && WF_LIKELY(t->critical_section == (uintptr_t)c) &&
+        WF_LIKELY(c->mutex != CS_BORROWED)) {
+        uint8_t expected = WF_MUTEX_LOCKED;
+        if (WF_LIKELY(atomic_compare_exchange_strong_explicit(&c->mutex->bits, &expected, 0,
+                                                              memory_order_release,
+                                                              memory_order_relaxed))) {
+            uintptr_t prev = c->prev;
+            t->critical_section = prev;
+            /* The enclosing section was suspended while we ran: take it
+             * back now, as cs_end does. */
+            if (WF_UNLIKELY(prev & WFT_CS_INACTIVE)) cs_resume_enclosing(t);
+            return;
+        }
+    }
+    cs_end_slow(c);
+}
 
 void wft_critsec2_end(wft_critsec2 *c) { cs_end(cs_thread(), &c->base); }
 
 void wft_critsec_suspend_all(wft_thread *t) {
+    if (cs_self == t) cs_self = NULL; /* detaching: see cs_self */
     uintptr_t *p = &t->critical_section;
     while (cs_active(*p)) {
         wft_critsec *c = untag(*p);

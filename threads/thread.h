@@ -50,6 +50,7 @@ typedef enum wft_state {
 #define WFT_EB_EXPLICIT_MERGE (1u << 4)   /* refcount merge queue non-empty */
 #define WFT_EB_SMR_WORK (1u << 5)         /* delayed frees to process */
 #define WFT_EB_GC_SCHEDULED (1u << 6)     /* serviced by the collector */
+#define WFT_EB_PERTHREAD (1u << 7)        /* per-thread count requests pending */
 /* Bits wft_handle_eval_breaker services itself; the rest it returns. */
 #define WFT_EB_RUNTIME_BITS                                                     \
     (WFT_EB_GIL_DROP_REQUEST | WFT_EB_PLEASE_STOP | WFT_EB_EXPLICIT_MERGE |     \
@@ -58,7 +59,7 @@ typedef enum wft_state {
 /* Per-thread storage slots owned by upper layers (threads/ knows nothing of
  * what they hold).  Written only by the owner, or by the registry while the
  * thread is being created or destroyed. */
-enum { WFT_EXT_MEM = 0, WFT_EXT_BRC = 1, WFT_EXT_VM = 2, WFT_EXT_COUNT = 4 };
+enum { WFT_EXT_MEM = 0, WFT_EXT_BRC = 1, WFT_EXT_VM = 2, WFT_EXT_PTC = 3, WFT_EXT_COUNT = 4 };
 
 struct wft_smr_thread;
 

@@ -100,6 +100,7 @@ static_assert(offsetof(struct wf_object, ob_type) == 16, "layout");
 #define WF_GC_SHARED 0x10u  /* a container a non-owner has touched */
 #define WF_GC_ALIVE 0x20u
 #define WF_GC_DEFERRED 0x40u /* uses deferred reference counting */
+#define WF_GC_PT_WANTED 0x80u /* per-thread counting requested or active */
 
 #define WF_OBJECT_HEAD_INIT(type)                                                     \
     {.ob_tid = 0, .ob_ref_local = WF_IMMORTAL_LOCAL, .ob_ref_shared = 0,              \
@@ -155,13 +156,44 @@ static inline bool wf_is_owned_by_current_thread(const wf_object *op) {
 }
 #endif
 
+#if WF_FREE_THREADED
+/* Per-thread reference counting (runtime/memory/perthread.c).  An object
+ * in this mode has ob_tid == WF_TID_PERTHREAD and its unique id in
+ * ob_ref_local; every thread adds its increments and decrements to its own
+ * slot wf_tls_ptc[id] (owner-only relaxed load + store, no RMW).  The true
+ * count is the shared count plus the sum of every thread's slot; it is
+ * folded only while the world is stopped (the collector), which is also the
+ * only time such an object can be freed.  The converter stores the id
+ * before it publishes WF_TID_PERTHREAD with a release store, so a thread
+ * that sees the tid (acquire) reads the id, not an old local count. */
+#define WF_TID_PERTHREAD (UINT32_MAX - 1)
+extern _Thread_local _Atomic intptr_t *wf_tls_ptc;
+extern _Thread_local uint32_t wf_tls_ptc_cap;
+void wf_perthread_add_slow(wf_object *op, uint32_t id, intptr_t delta);
+
+WF_INLINE void wf_perthread_add(wf_object *op, intptr_t delta) {
+    (void)atomic_load_explicit(&op->ob_tid, memory_order_acquire);
+    uint32_t id = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+    if (WF_LIKELY(id < wf_tls_ptc_cap)) {
+        _Atomic intptr_t *slot = &wf_tls_ptc[id];
+        atomic_store_explicit(slot, atomic_load_explicit(slot, memory_order_relaxed) + delta,
+                              memory_order_relaxed);
+    } else {
+        wf_perthread_add_slow(op, id, delta);
+    }
+}
+#endif
+
 WF_INLINE void wf_incref(wf_object *op) {
 #if WF_FREE_THREADED
     uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
     uint32_t next = local + 1;
     if (next == 0) return; /* immortal */
-    if (wf_is_owned_by_current_thread(op))
+    uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
+    if (WF_LIKELY(tid == wft_tls_index))
         atomic_store_explicit(&op->ob_ref_local, next, memory_order_relaxed);
+    else if (tid == WF_TID_PERTHREAD)
+        wf_perthread_add(op, 1);
     else
         atomic_fetch_add_explicit(&op->ob_ref_shared, 1 << WF_REF_SHARED_SHIFT,
                                   memory_order_relaxed);
@@ -175,10 +207,13 @@ WF_INLINE void wf_decref(wf_object *op) {
 #if WF_FREE_THREADED
     uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
     if (local == WF_IMMORTAL_LOCAL) return;
-    if (wf_is_owned_by_current_thread(op)) {
+    uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
+    if (WF_LIKELY(tid == wft_tls_index)) {
         local--;
         atomic_store_explicit(&op->ob_ref_local, local, memory_order_relaxed);
         if (local == 0) wf_merge_zero_local(op);
+    } else if (tid == WF_TID_PERTHREAD) {
+        wf_perthread_add(op, -1);
     } else {
         wf_decref_shared(op);
     }
@@ -281,6 +316,54 @@ static inline void wf_enable_try_incref(wf_object *op) {
     (void)op;
 #endif
 }
+
+/* Per-thread reference counting for hot shared objects (ARCHITECTURE
+ * decision 2; runtime/memory/perthread.c).  Objects that every thread
+ * references — top-level functions, classes, modules and their dicts,
+ * thread-local objects, and whatever the VM loads from module globals by a
+ * thread that does not own it — stop touching a shared cache line on
+ * incref/decref: each thread counts in its own array.  Such an object is
+ * freed only by the cycle collector (its destructor and weakref callbacks
+ * run at the next collection), like CPython's deferred objects.
+ *
+ *   wf_perthread_enable(op)   convert now; the caller holds a reference
+ *                             and is op's owner (or op has no owner).
+ *                             Otherwise falls back to wf_perthread_request.
+ *   wf_perthread_request(op)  any thread: ask for op to be converted at the
+ *                             next conversion pause (a short stop-the-world
+ *                             run from the requester's eval breaker,
+ *                             WFT_EB_PERTHREAD).  Ignored for objects whose
+ *                             type has a finalizer or weak references, whose
+ *                             death a program may observe.
+ *   wf_is_perthread(op)
+ *
+ * Immortal and deferred objects are never converted.  In the GIL flavour
+ * these do nothing. */
+void wf_perthread_enable(wf_object *op);
+void wf_perthread_request(wf_object *op);
+#if WF_FREE_THREADED
+static inline bool wf_is_perthread(const wf_object *op) {
+    return atomic_load_explicit(&((wf_object *)op)->ob_tid, memory_order_relaxed) ==
+           WF_TID_PERTHREAD;
+}
+/* The VM's hint after loading v from a module's globals or attributes: a
+ * value that is neither immortal, per-thread, nor owned by the caller is
+ * worth converting (every thread that loads it would otherwise contend on
+ * its shared count). */
+static inline void wf_perthread_note_shared_load(wf_object *v) {
+    uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_relaxed);
+    if (WF_LIKELY(tid == wft_tls_index || tid == WF_TID_PERTHREAD)) return;
+    if (atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed) == WF_IMMORTAL_LOCAL) return;
+    if (atomic_load_explicit(&v->ob_gc_bits, memory_order_relaxed) & (WF_GC_PT_WANTED | WF_GC_DEFERRED)) return;
+    wf_perthread_request(v);
+}
+#else
+static inline bool wf_is_perthread(const wf_object *op) {
+    (void)op;
+    return false;
+}
+static inline void wf_perthread_note_shared_load(wf_object *v) { (void)v; }
+#endif
 
 /* GC bits (free-threaded header; the GIL flavour keeps none yet). */
 #if WF_FREE_THREADED

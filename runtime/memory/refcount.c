@@ -52,6 +52,8 @@
  */
 #include "runtime/memory/refcount.h"
 
+#include "runtime/memory/perthread.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -62,6 +64,10 @@
 
 void wf_dealloc(wf_object *op) {
     wf_type *type = op->ob_type;
+#if WF_FREE_THREADED
+    /* A requested conversion that has not happened yet (perthread.c). */
+    if (WF_UNLIKELY(wf_gc_bits(op) & WF_GC_PT_WANTED)) wfm_perthread_forget(op);
+#endif
     type->tp_dealloc(op);
 }
 
@@ -114,12 +120,16 @@ intptr_t wf_refcnt(const wf_object *cop) {
     wf_object *op = (wf_object *)cop;
     uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
     if (local == WF_IMMORTAL_LOCAL) return WF_IMMORTAL_REFCNT;
+    if (wf_is_perthread(op)) return wfm_perthread_count(op);
     intptr_t n = (intptr_t)local + WF_REF_SHARED_COUNT(shared_load(op));
     if (wf_gc_bits(op) & WF_GC_DEFERRED) n -= WF_REF_DEFERRED_BIAS;
     return n;
 }
 
 void wf_set_immortal(wf_object *op) {
+    /* A per-thread object keeps its mode: threads' slots may hold counts
+     * for its id, which only a pause can fold (perthread.c P2). */
+    if (wf_is_perthread(op)) return;
     atomic_store_explicit(&op->ob_ref_local, WF_IMMORTAL_LOCAL, memory_order_relaxed);
     atomic_store_explicit(&op->ob_tid, 0, memory_order_relaxed);
     atomic_store_explicit(&op->ob_ref_shared, 0, memory_order_release);
@@ -134,7 +144,7 @@ void wf_set_immortal(wf_object *op) {
  * ------------------------------------------------------------------------- */
 
 void wf_set_deferred(wf_object *op) {
-    if (wf_is_immortal(op) || (wf_gc_bits(op) & WF_GC_DEFERRED)) return;
+    if (wf_is_immortal(op) || wf_is_perthread(op) || (wf_gc_bits(op) & WF_GC_DEFERRED)) return;
     atomic_fetch_add_explicit(&op->ob_ref_shared, WF_REF_SHARED(WF_REF_DEFERRED_BIAS, 0),
                               memory_order_relaxed);
     wf_gc_bits_set(op, WF_GC_DEFERRED);
@@ -243,8 +253,16 @@ void wf_set_maybe_weakref(wf_object *op) {
 static inline bool try_incref_fast(wf_object *op) {
     uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
     if (local == WF_IMMORTAL_LOCAL) return true;
-    if (wf_is_owned_by_current_thread(op)) {
+    uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
+    if (tid == wft_tls_index) {
         atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
+        return true;
+    }
+    /* A per-thread object is freed only in a pause, which cannot begin
+     * while we run: whatever object this memory holds now is alive, and a
+     * failed re-check undoes the count on the same object. */
+    if (tid == WF_TID_PERTHREAD) {
+        wf_perthread_add(op, 1);
         return true;
     }
     return false;
@@ -615,6 +633,7 @@ void wfm_refcount_init(void) {
     wft_add_hooks(&brc_hooks);
     wft_thread *me = wft_current();
     if (me != NULL && me->ext[WFT_EXT_BRC] == NULL) brc_thread_init(me);
+    wfm_perthread_init();
 }
 
 void wfm_refcount_fini(void) {

@@ -647,6 +647,9 @@ static wf_object *local_tp_new(wf_type *type, wf_object *args, wf_object *kwargs
         wf_decref((wf_object *)self);
         return wf_err_no_memory();
     }
+    /* Every thread reads it: per-thread counts, so `tls.x` writes no
+     * shared memory at all (weft/object.h). */
+    wf_perthread_enable((wf_object *)self);
     return (wf_object *)self;
 }
 

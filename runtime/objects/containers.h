@@ -78,4 +78,40 @@ static inline int wfo_is_plain_key(wf_object *k) {
     return WF_STR_CHECK_EXACT(k) || (WF_INT_CHECK_EXACT(k) && ((wf_int *)k)->ob_ndigits == 0);
 }
 
+/* Inline front ends of wf_try_incref_compare / wf_try_xget_ref
+ * (runtime/memory/refcount.c) for the lock-free container reads, which run
+ * on every l[i], iteration step, d[k] and attribute lookup.  They handle
+ * inline the two cases that need no RMW -- the item is immortal, or it is
+ * owned by the calling thread (ob_tid == wft_tls_index: a relaxed
+ * load + store of ob_ref_local, exactly refcount.c's try_incref_fast) --
+ * and call the out-of-line primitive for every other case (shared
+ * try-incref CAS, per-thread counts, ...), so their semantics are those of
+ * the primitives: the slot is re-checked (sequentially consistent load, as
+ * refcount.c does) after the count is raised, a failed re-check drops the
+ * reference and reports failure.  The immortal case keeps the re-check: a
+ * block freed and reused by an object made immortal must not be returned
+ * for a slot that never held it.  Free-threaded only. */
+#if WF_FREE_THREADED
+WF_INLINE bool wfo_try_incref_compare(wf_object *_Atomic *slot, wf_object *op) {
+    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+    if (local != WF_IMMORTAL_LOCAL) {
+        if (atomic_load_explicit(&op->ob_tid, memory_order_relaxed) != wft_tls_index)
+            return wf_try_incref_compare(slot, op);
+        atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
+    }
+    if (WF_UNLIKELY(atomic_load(slot) != op)) {
+        wf_decref(op);
+        return false;
+    }
+    return true;
+}
+
+WF_INLINE bool wfo_try_xget_ref(wf_object *_Atomic *slot, wf_object **out) {
+    wf_object *op = atomic_load(slot);
+    if (op != NULL && !wfo_try_incref_compare(slot, op)) return false;
+    *out = op;
+    return true;
+}
+#endif
+
 #endif /* WEFT_OBJECTS_CONTAINERS_H */

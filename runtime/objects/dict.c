@@ -212,7 +212,6 @@ static int lookup_lockfree(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object
     keys_t *k = atomic_load_explicit(&d->ma_keys, memory_order_acquire);
     entry *ep = entries_of(k);
     size_t mask = (size_t)k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
-    int plain = wfo_is_plain_key(key);
     for (;;) {
         wf_ssize_t ix = get_index(k, i);
         if (ix == IX_EMPTY) {
@@ -226,15 +225,17 @@ static int lookup_lockfree(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object
             if (ek == key) {
                 match = 1;
             } else if (ek && LD(e->hash) == hash) {
-                if (!plain) return -2;
-                if (!wf_try_incref_compare(&e->key, ek)) return -2;
+                /* Tested here, not up front: most probes end on the
+                 * identical (interned) key or an EMPTY slot. */
+                if (!wfo_is_plain_key(key)) return -2;
+                if (!wfo_try_incref_compare(&e->key, ek)) return -2;
                 match = wfo_plain_key_eq(ek, key);
                 wf_decref(ek);
                 if (match < 0) return -2;
             }
             if (match) {
                 wf_object *v;
-                if (!wf_try_xget_ref(&e->value, &v) || !v) return -2;
+                if (!wfo_try_xget_ref(&e->value, &v) || !v) return -2;
                 if (atomic_load_explicit(&e->key, memory_order_acquire) != ek ||
                     atomic_load_explicit(&d->ma_keys, memory_order_acquire) != k) {
                     wf_decref(v);

@@ -14,6 +14,9 @@
  *     length of func_closure (0 when NULL); __code__ assignment checks it.
  *   - func_globals, func_builtins and func_closure never change after
  *     creation.
+ *   - Every code object func_code ever held stays alive while the function
+ *     does (func_retired_code): frames borrow their code from their
+ *     function (vm.h).
  *   - func_annotations is NULL, a dict, or the compiler's flat tuple
  *     (name, value, name, value, ...) which is turned into a dict the first
  *     time __annotations__ is read (installed under the function's critical
@@ -201,6 +204,7 @@ static int func_traverse(wf_object *o, wf_visitproc visit, void *arg) {
         atomic_load_explicit(&f->func_dict, memory_order_relaxed),
         atomic_load_explicit(&f->func_module, memory_order_relaxed),
         atomic_load_explicit(&f->func_annotations, memory_order_relaxed),
+        f->func_retired_code,
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         if (v[i] && visit(v[i], arg)) return -1;
@@ -220,6 +224,7 @@ static void func_dealloc(wf_object *o) {
     WF_CLEAR(f->func_globals);
     WF_CLEAR(f->func_builtins);
     WF_CLEAR(f->func_closure);
+    WF_CLEAR(f->func_retired_code);
     wfo_free_instance(o);
 }
 
@@ -246,8 +251,22 @@ static int func_set_code(wf_object *o, wf_object *v, void *c) {
         wf_decref(q);
         return -1;
     }
-    slot_store(o, &FN(o)->func_code, v);
-    return 0;
+    /* Frames borrow their code from their function (vm.h), so a replaced
+     * code object stays alive as long as the function does. */
+    wf_object *retired = wf_list_new(0);
+    if (!retired) return -1;
+    wf_incref(v);
+    wf_enable_try_incref(v);
+    int rc = 0;
+    wf_object *old;
+    WF_BEGIN_CRITICAL_SECTION(o);
+    old = atomic_exchange_explicit(&FN(o)->func_code, v, memory_order_acq_rel);
+    if (!FN(o)->func_retired_code) FN(o)->func_retired_code = wf_newref(retired);
+    if (old) rc = wf_list_append(FN(o)->func_retired_code, old);
+    WF_END_CRITICAL_SECTION();
+    wf_decref(retired);
+    wf_xdecref(old);
+    return rc;
 }
 
 static wf_object *func_get_name(wf_object *o, void *c) {

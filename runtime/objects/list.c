@@ -152,9 +152,10 @@ wf_ssize_t wf_list_size(wf_object *o) {
     return atomic_load_explicit(&((wf_list *)o)->ob_size, memory_order_relaxed);
 }
 
-/* New reference to item i (0 <= i required by callers that pre-wrap), or
- * NULL without exception when i is out of range. */
-static wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
+/* The full read of item i, out of line: the lock-free protocol with the
+ * out-of-line try-incref (which also handles items owned by other threads
+ * or counted per thread), then the locked path. */
+static WF_NOINLINE wf_object *list_item_ref_slow(wf_list *l, wf_ssize_t i) {
 #if WF_FREE_THREADED
     /* The lock-free read (docs/internals/containers.md): allowed for the
      * owner, or once the list is shared (its replaced arrays then outlive
@@ -182,6 +183,53 @@ static wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
     }
     WF_END_CRITICAL_SECTION();
     return r;
+}
+
+#if WF_FREE_THREADED
+/* The inline read below raised op's local count but the slot changed:
+ * drop that reference and start over on the full path. */
+static WF_NOINLINE wf_object *list_item_ref_retry(wf_list *l, wf_ssize_t i, wf_object *op) {
+    wf_decref(op);
+    return list_item_ref_slow(l, i);
+}
+#endif
+
+/* New reference to item i (0 <= i required by callers that pre-wrap), or
+ * NULL without exception when i is out of range.
+ *
+ * Free-threaded: this is the lock-free read of list_item_ref_slow,
+ * restricted to the two cases that need no atomic RMW -- an immortal item
+ * or one owned by the calling thread, whose count is raised with a
+ * relaxed load + store exactly as refcount.c's try_incref_fast does --
+ * and then the same re-check of the slot (sequentially consistent, as in
+ * wf_try_incref_compare).  Everything else (a NULL slot, any other item, a
+ * non-owner reading an unshared list) goes to list_item_ref_slow, which
+ * starts the whole protocol again.  Kept free of calls except in tail
+ * position, so that it inlines into its callers without a stack frame. */
+static inline wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
+#if WF_FREE_THREADED
+    uint32_t me = wft_tls_index;
+    if (WF_LIKELY(atomic_load_explicit(&((wf_object *)l)->ob_tid, memory_order_relaxed) == me ||
+                  (wf_gc_bits((wf_object *)l) & WF_GC_SHARED))) {
+        if ((size_t)i >= (size_t)atomic_load_explicit(&l->ob_size, memory_order_acquire))
+            return NULL;
+        wfo_list_array *a = atomic_load_explicit(&l->ob_array, memory_order_acquire);
+        if (WF_UNLIKELY(!a || i >= a->allocated)) return NULL;
+        wf_object *_Atomic *slot = &a->items[i];
+        wf_object *op = atomic_load(slot);
+        if (WF_LIKELY(op != NULL)) {
+            uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+            if (local == WF_IMMORTAL_LOCAL) {
+                if (WF_LIKELY(atomic_load(slot) == op)) return op;
+            } else if (atomic_load_explicit(&op->ob_tid, memory_order_relaxed) == me) {
+                atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
+                if (WF_LIKELY(atomic_load(slot) == op)) return op;
+                return list_item_ref_retry(l, i, op);
+            }
+        }
+    }
+#endif
+    return list_item_ref_slow(l, i);
 }
 
 wf_object *wf_list_get_item(wf_object *o, wf_ssize_t i) {
@@ -366,12 +414,26 @@ int wf_list_extend(wf_object *o, wf_object *iterable) {
     }
     wf_object *it = wf_object_get_iter(iterable);
     if (!it) return -1;
+    /* One section across the whole iteration, as CPython's free-threaded
+     * list_extend_iter_lock_held does, instead of one per item: the
+     * iterator's code runs with the section held (it is suspended if that
+     * code blocks, and a nested section on this list is a no-op), and
+     * append_locked re-reads the size and array at every item. */
+    int rc = 0;
+    WF_BEGIN_CRITICAL_SECTION(l);
+    note_access(l);
     for (;;) {
         wf_object *v = wf_iter_next(it);
         if (!v) break;
-        if (wfo_list_append_steal(o, v) < 0) { wf_decref(it); return -1; }
+        if (append_locked(l, v) < 0) {
+            wf_decref(v);
+            rc = -1;
+            break;
+        }
     }
+    WF_END_CRITICAL_SECTION();
     wf_decref(it);
+    if (rc < 0) return -1;
     return wf_err_occurred() ? -1 : 0;
 }
 

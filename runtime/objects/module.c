@@ -17,7 +17,13 @@
 #define MOD(o) ((wf_module *)(o))
 
 static int module_init_dict(wf_object *d, wf_object *name, wf_object *doc) {
-    if (wf_dict_set_item(d, WFO_ID(__name__), name) < 0) return -1;
+    /* Interned (immortal): every function defined in the module reads it
+     * as its __module__, from whichever thread runs the def. */
+    wf_object *iname = WF_STR_CHECK_EXACT(name) ? wf_str_intern(wf_newref(name)) : wf_newref(name);
+    if (!iname) return -1;
+    int r = wf_dict_set_item(d, WFO_ID(__name__), iname);
+    wf_decref(iname);
+    if (r < 0) return -1;
     if (wf_dict_set_item(d, WFO_ID(__doc__), doc ? doc : wf_None) < 0) return -1;
     if (wf_dict_set_item(d, WFO_ID(__package__), wf_None) < 0) return -1;
     if (wf_dict_set_item(d, WFO_ID(__loader__), wf_None) < 0) return -1;
@@ -34,6 +40,10 @@ static wf_object *module_alloc(wf_type *type) {
         wf_decref(m);
         return NULL;
     }
+    /* Every frame of the module's functions works with its dict (as
+     * globals) and every thread loads modules: per-thread counts. */
+    wf_perthread_enable(m);
+    wf_perthread_enable(MOD(m)->md_dict);
     return m;
 }
 
@@ -60,6 +70,7 @@ int wf_module_add_functions(wf_object *m, wf_method_def *defs) {
     if (wf_dict_get_item_ref(MOD(m)->md_dict, WFO_ID(__name__), &modname) < 0) return -1;
     for (wf_method_def *d = defs; d->ml_name; d++) {
         wf_object *f = wf_cfunction_new(d, m, modname);
+        if (f) wf_perthread_enable(f); /* called from every thread */
         if (!f || wf_dict_set_item_string(MOD(m)->md_dict, d->ml_name, f) < 0) {
             if (f) wf_decref(f);
             if (modname) wf_decref(modname);

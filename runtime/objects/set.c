@@ -430,7 +430,6 @@ static int contains_lockfree(wf_set *s, wf_object *key, wf_hash_t hash) {
     sentry *table = atomic_load_explicit(&s->table, memory_order_acquire);
     if (!table) return -2;
     size_t mask = (size_t)LD(table[-1].hash), i = (size_t)hash & mask, perturb = (size_t)hash;
-    int plain = wfo_is_plain_key(key);
     for (;;) {
         sentry *e = &table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
@@ -441,8 +440,8 @@ static int contains_lockfree(wf_set *s, wf_object *key, wf_hash_t hash) {
                     return atomic_load_explicit(&s->table, memory_order_acquire) == table ? 0 : -2;
             } else if (ek != DUMMY && LD(e->hash) == hash) {
                 if (ek == key) return 1;
-                if (!plain) return -2;
-                if (!wf_try_incref_compare(&e->key, ek)) return -2;
+                if (!wfo_is_plain_key(key)) return -2; /* tested only when needed */
+                if (!wfo_try_incref_compare(&e->key, ek)) return -2;
                 int eq = wfo_plain_key_eq(ek, key);
                 wf_decref(ek);
                 if (eq < 0) return -2;

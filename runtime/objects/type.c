@@ -111,7 +111,11 @@ wf_object *wf_type_lookup(wf_type *type, wf_object *name) {
         int r = wf_dict_get_item_ref(b->tp_dict, name, &v);
         if (r > 0) {
             /* Borrowed: the class dict keeps the value alive while the
-             * class is unchanged; callers that may run code incref it. */
+             * class is unchanged; callers that may run code incref it.
+             * Class attributes (methods, descriptors of built-in types)
+             * are read by every thread: per-thread counts for those a
+             * thread other than their owner reads (weft/object.h). */
+            wf_perthread_note_shared_load(v);
             found = v;
             wf_decref(v);
             break;
@@ -1075,6 +1079,9 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     wfo_type_fixup_slots(type);
     if (set_names(type) < 0) goto fail;
     if (init_subclass(type, kwargs) < 0) goto fail;
+    /* Every instance counts a reference to its class, from whichever
+     * thread makes it: per-thread counts (weft/object.h). */
+    wf_perthread_enable((wf_object *)type);
     return (wf_object *)type;
 
 fail:

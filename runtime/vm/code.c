@@ -849,7 +849,18 @@ wf_type wfv_code_type = {
 static void immortalize_const(wf_object *v, int depth) {
     if (!v || wf_is_immortal(v) || depth > 8) return;
     if (WFV_CODE_CHECK(v)) {
+        /* A nested code object (a def, lambda, class body or
+         * comprehension): every MAKE_FUNCTION of it counts references to
+         * it and to its names, from whichever thread runs the def. */
+        wfv_code *co = (wfv_code *)v;
         wfv_code_immortalize_consts(v);
+        immortalize_const(co->co_name, depth + 1);
+        immortalize_const(co->co_qualname, depth + 1);
+        immortalize_const(co->co_filename, depth + 1);
+#if WF_FREE_THREADED
+        if (!wf_is_owned_by_current_thread(v)) return;
+#endif
+        wf_set_immortal(v); /* also drops the deferred count */
         return;
     }
     wf_type *t = WF_TYPE(v);

@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/memory/perthread.h"
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/eval_internal.h"
 
@@ -1038,6 +1039,7 @@ static int handle_eval_breaker(wfv_vmstate *s) {
         wft_eval_breaker_clear(t, WFT_EB_ASYNC_EXC);
     }
     if (bits & WFT_EB_GC_SCHEDULED) wfv_gc_collect_scheduled(); /* gc: automatic collection */
+    if (bits & WFT_EB_PERTHREAD) wfm_perthread_service(); /* per-thread count requests */
     return 0;
 }
 
@@ -1214,6 +1216,9 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             r = wf_object_get_item(container, sub);
             if (!r) goto error;
         }
+        /* An item of a container every thread reads (a per-thread one:
+         * a module global, say) is read by every thread too. */
+        if (WF_UNLIKELY(wf_is_perthread(container))) wf_perthread_note_shared_load(r);
         sp--;
         wf_decref(sub);
         wf_decref(container);
@@ -1646,6 +1651,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             if (r == 0) name_error(name);
             goto error;
         }
+        wf_perthread_note_shared_load(v);
         if (oparg & 1) PUSH(NULL);
         PUSH(v);
         DISPATCH();
@@ -2384,6 +2390,12 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         wf_object *defaults = (oparg & WFC_MKFN_DEFAULTS) ? POP() : NULL;
         wfv_function *fn = (wfv_function *)wfv_function_new(
             codeobj, f->f_globals, ((wfv_code *)codeobj)->co_qualname);
+        /* Functions that are not closures (module level, methods) are
+         * called from every thread: per-thread counts (nested ones are
+         * made in loops and should die by reference counting; class
+         * bodies run once). */
+        uint32_t cflags = ((wfv_code *)codeobj)->co_flags;
+        bool shared_fn = (cflags & WFC_CO_OPTIMIZED) && !(cflags & WFC_CO_NESTED);
         wf_decref(codeobj);
         if (!fn) {
             wf_xdecref(closure);
@@ -2413,6 +2425,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             wf_object *old = atomic_exchange(&fn->func_defaults, defaults);
             wf_xdecref(old);
         }
+        if (shared_fn) wf_perthread_enable((wf_object *)fn);
         PUSH((wf_object *)fn);
         DISPATCH();
     }
@@ -2577,37 +2590,22 @@ op_unknown:
 
 /* --- entry points ------------------------------------------------------------------------ */
 
-/* A counted reference to func.__code__.  Code objects use deferred
- * reference counting, so a concurrent __code__ assignment (which only
- * decrefs the old one) cannot free it under us: a plain load + incref is
- * safe.  Anything else takes the try-incref path. */
+/* func.__code__, borrowed: a function keeps every code object it ever
+ * held alive (func.c), and the caller holds func. */
 static inline wf_object *load_func_code(wfv_function *func) {
-    wf_object *co = atomic_load_explicit(&func->func_code, memory_order_acquire);
-#if WF_FREE_THREADED
-    if (WF_UNLIKELY(!co || !(wf_gc_bits(co) & WF_GC_DEFERRED))) return wf_xget_ref(&func->func_code);
-#endif
-    if (co) wf_incref(co);
-    return co;
+    return atomic_load_explicit(&func->func_code, memory_order_acquire);
 }
 
 wf_object *wfv_function_vectorcall(wf_object *callable, wf_object *const *args, size_t nargsf,
                                    wf_object *kwnames) {
     wfv_function *func = (wfv_function *)callable;
     wfv_vmstate *s = wfv_state();
-    /* A counted reference first: a concurrent __code__ assignment may
-     * release the old code object right after our load. */
-    wf_object *cref = load_func_code(func);
-    if (!cref) return wf_err_format(&wf_exc_SystemError, "function without code");
-    wfv_code *co = (wfv_code *)cref;
-    wfv_frame *f = wfv_frame_push(s, co, NULL, NULL, NULL, NULL);
-    wf_decref(cref);
+    wfv_code *co = (wfv_code *)load_func_code(func);
+    if (!co) return wf_err_format(&wf_exc_SystemError, "function without code");
+    /* The frame borrows code, globals and builtins from func (vm.h). */
+    wfv_frame *f = wfv_frame_push(s, co, callable, func->func_globals, func->func_builtins, NULL);
     if (!f) return NULL;
-    /* func keeps its globals/builtins alive, but the frame owns
-     * references of its own (generators and frame objects outlive calls). */
-    f->f_func = wf_newref(callable);
-    f->f_globals = wf_newref(func->func_globals);
-    f->f_builtins = wf_newref(func->func_builtins);
-    if (wfv_bind_args(func, f->localsplus, args, nargsf, kwnames) < 0) {
+    if (wfv_bind_args_code(func, co, f->localsplus, args, nargsf, kwnames) < 0) {
         wfv_frame_pop(s, f);
         return NULL;
     }
@@ -2667,7 +2665,6 @@ wf_object *wfv_call_with_locals(wf_object *callable, wf_object *locals) {
     if (!cref) return wf_err_format(&wf_exc_SystemError, "function without code");
     wfv_frame *f =
         wfv_frame_push(s, (wfv_code *)cref, callable, func->func_globals, func->func_builtins, locals);
-    wf_decref(cref);
     if (!f) return NULL;
     wf_object *r = wfv_eval_frame(s, f, NULL, 0);
     wfv_frame_pop(s, f);

@@ -101,13 +101,26 @@ void wfv_frame_stack_fini(wfv_vmstate *s) {
 
 /* --- frames ---------------------------------------------------------------------- */
 
+/* Does func keep co, globals and builtins alive for the frame (vm.h)?  co
+ * must be func's code now or earlier (callers load it from func_code). */
+static inline bool func_owns_all(wf_object *func, wf_object *globals, wf_object *builtins) {
+    if (func == NULL || !WFV_FUNCTION_CHECK(func)) return false;
+    wfv_function *fn = (wfv_function *)func;
+    return fn->func_globals == globals && fn->func_builtins == builtins;
+}
+
 void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *globals,
                     wf_object *builtins, wf_object *locals, int owner) {
-    wf_incref((wf_object *)co);
     f->f_code = co;
     f->f_func = wf_xnewref(func);
-    f->f_globals = wf_xnewref(globals);
-    f->f_builtins = wf_xnewref(builtins);
+    f->f_globals = globals;
+    f->f_builtins = builtins;
+    f->f_borrows = func_owns_all(func, globals, builtins);
+    if (!f->f_borrows) {
+        wf_incref((wf_object *)co);
+        wf_xincref(globals);
+        wf_xincref(builtins);
+    }
     f->f_locals = wf_xnewref(locals);
     f->f_back = NULL;
     f->f_frameobj = NULL;
@@ -139,16 +152,20 @@ void wfv_frame_clear(wfv_frame *f) {
         if (o) wf_decref(o);
     }
     wf_object *func = f->f_func, *g = f->f_globals, *b = f->f_builtins, *l = f->f_locals;
+    bool borrows = f->f_borrows;
     f->f_func = f->f_globals = f->f_builtins = f->f_locals = NULL;
-    wf_xdecref(func);
-    wf_xdecref(g);
-    wf_xdecref(b);
-    wf_xdecref(l);
+    f->f_borrows = 0;
     /* f_code stays valid until the memory goes (tracebacks may ask for the
      * line of a cleared frame through a detached object: it copied it). */
     f->f_code = NULL;
     f->f_back = NULL;
-    wf_decref((wf_object *)co);
+    wf_xdecref(l);
+    if (!borrows) {
+        wf_xdecref(g);
+        wf_xdecref(b);
+        wf_decref((wf_object *)co);
+    }
+    wf_xdecref(func); /* last: it may own code, globals and builtins */
 }
 
 void wfv_frame_pop(wfv_vmstate *s, wfv_frame *f) {

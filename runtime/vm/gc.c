@@ -12,7 +12,8 @@
  *
  * Algorithm (see docs/internals/gc.md):
  *   1. stop the world (the refcount layer's world_stopped hook merges every
- *      merge queue first, so counts are exact);
+ *      merge queue first) and fold every thread's per-thread counts
+ *      (runtime/memory/perthread.c), so counts are exact;
  *   2. candidates = every live object (wfm_visit_live_objects) whose type
  *      has a tp_traverse, that is not immortal, not deferred (deferred
  *      objects — code objects — may be referenced from value stacks the
@@ -25,8 +26,11 @@
  *      negative value means a traverse reported a reference it does not
  *      own: treated as a root, never collected); everything reachable from
  *      them is marked reachable; the rest is garbage;
- *   5. each garbage object gets a temporary reference (so nothing is freed
- *      under our feet), and the world restarts;
+ *   5. each garbage object leaves per-thread counting and gets a temporary
+ *      reference (so nothing is freed under our feet); per-thread objects
+ *      with no traverse whose folded count is 0 leave the mode with one
+ *      reference that the collector drops (freeing them) once the world
+ *      has restarted and the collector lock is released;
  *   6. weak references to the garbage are cleared (callbacks run), then
  *      tp_finalize runs once on garbage that has one (marked finalized);
  *      if any ran, the analysis is redone on the garbage set alone with the
@@ -66,6 +70,7 @@
 #include <string.h>
 
 #include "runtime/memory/memory.h"
+#include "runtime/memory/perthread.h"
 #include "runtime/vm/vm.h"
 #include "threads/thread.h"
 #include "weft/errors.h"
@@ -284,6 +289,10 @@ static bool is_candidate(wf_object *op) {
     if (wf_is_immortal(op)) return false;
 #if WF_FREE_THREADED
     if (wf_gc_bits(op) & WF_GC_DEFERRED) return false;
+    /* A per-thread object is freed only here: a count of 0 (folded) means
+     * dead, not "dealloc in progress".  It takes part with refs 0, so what
+     * it refers to is not mistaken for externally referenced. */
+    if (wf_is_perthread(op)) return wf_refcnt(op) >= 0;
 #endif
     return wf_refcnt(op) > 0;
 }
@@ -387,8 +396,10 @@ static void lock_gc(void) {
 
 /* Gather the garbage with the world stopped; on return g->ents holds only
  * the garbage, each with a temporary reference. */
-static void find_garbage(gc_state *g) {
+static void find_garbage(gc_state *g, wf_object ***dead, size_t *ndead) {
     wft_stop_the_world();
+    /* Per-thread counts are folded first, so every count below is exact. */
+    wfm_perthread_merge_all_stopped();
     wfm_visit_live_objects(gather_visit, g);
     if (!g->oom && build_table(g)) {
         analyse(g);
@@ -400,11 +411,18 @@ static void find_garbage(gc_state *g) {
     if (!g->oom) {
         for (size_t k = 0; k < g->n; k++) {
             if (g->ents[k].state != ST_GARBAGE) continue;
+            /* Garbage leaves per-thread counting: its clear and the
+             * decrefs below must be able to bring it to zero. */
+            wfm_perthread_disable_stopped(g->ents[k].op);
             wf_incref(g->ents[k].op);
             g->ents[m++] = g->ents[k];
         }
     }
     g->n = m;
+    /* Per-thread objects without a traverse that nothing refers to any
+     * more (only the collector can tell): the caller frees them once the
+     * world runs again. */
+    *ndead = g->oom ? 0 : wfm_perthread_take_dead_stopped(dead);
     wft_start_the_world();
     atomic_store_explicit(&gc_last_tracked, tracked, memory_order_relaxed);
     free(g->table);
@@ -442,13 +460,20 @@ static intptr_t collect(bool run_finalizers, bool callbacks) {
     if (t) wft_eval_breaker_clear(t, WFT_EB_GC_SCHEDULED);
 
     gc_state g = {0};
-    find_garbage(&g);
+    wf_object **dead = NULL;
+    size_t ndead = 0;
+    find_garbage(&g, &dead, &ndead);
     intptr_t found = (intptr_t)g.n;
     /* The rest runs Python code (finalizers, weakref callbacks) that may
      * wait for a thread which itself waits to collect: let it.  A second
      * collection sees our garbage as referenced (our temporary references)
      * and leaves it alone. */
     pthread_mutex_unlock(&gc_lock);
+    for (size_t k = 0; k < ndead; k++) {
+        wf_decref(dead[k]); /* the last reference: deallocates */
+        wf_err_clear();
+    }
+    free(dead);
 
     wf_object *saved = wf_err_fetch();
     /* Weak references to garbage are cleared first (their callbacks run

@@ -50,6 +50,9 @@ typedef struct wfv_function {
     wf_object *_Atomic func_module;     /* __module__ (globals["__name__"]) */
     wf_object *_Atomic func_annotations; /* dict, tuple (compiler's flat form) or NULL */
     wf_object *_Atomic func_weakreflist; /* weakref: list head (weft/weakref.h) */
+    wf_object *func_retired_code;       /* list of replaced __code__ objects or NULL;
+                                           under the function's critical section
+                                           (frames may still borrow them) */
 } wfv_function;
 extern wf_type wfv_function_type, wfv_cell_type, wfv_super_type;
 #define WFV_FUNCTION_CHECK(o) (WF_TYPE(o) == &wfv_function_type)
@@ -93,11 +96,16 @@ void wfv_cell_set(wf_object *cell, wf_object *value); /* borrowed, NULL = empty 
 enum { WFV_FRAME_OWNED_BY_THREAD = 0, WFV_FRAME_OWNED_BY_GENERATOR = 1 };
 enum { WFV_FRAME_CREATED, WFV_FRAME_SUSPENDED, WFV_FRAME_EXECUTING, WFV_FRAME_COMPLETED,
        WFV_FRAME_CLEARED };
+/* f_code, f_globals and f_builtins are strong references, except in a
+ * frame with f_borrows set: a function's frame whose globals and builtins
+ * are its function's, and whose code is (or was: func.c keeps replaced
+ * __code__ objects alive) its function's; the strong f_func keeps all
+ * three alive, so a call does no count traffic on them. */
 typedef struct wfv_frame {
-    wfv_code *f_code;          /* strong */
+    wfv_code *f_code;          /* strong, or borrowed from f_func */
     wf_object *f_func;         /* strong; NULL for module code run by exec/eval */
-    wf_object *f_globals;      /* strong, dict */
-    wf_object *f_builtins;     /* strong, dict */
+    wf_object *f_globals;      /* strong or borrowed (see above), dict */
+    wf_object *f_builtins;     /* strong or borrowed (see above), dict */
     wf_object *f_locals;       /* strong mapping; optimized frames: NULL or the locals() dict */
     struct wfv_frame *f_back;  /* caller on this thread while executing, else NULL */
     wf_object *f_frameobj;     /* the Python frame object once materialised, strong */
@@ -105,6 +113,7 @@ typedef struct wfv_frame {
     int32_t f_stacktop;        /* value-stack depth saved while not executing */
     uint8_t f_owner;           /* WFV_FRAME_OWNED_BY_* */
     uint8_t f_state;           /* WFV_FRAME_* */
+    uint8_t f_borrows;         /* code/globals/builtins borrowed from f_func */
     wf_object *localsplus[];
 } wfv_frame;
 
