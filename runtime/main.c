@@ -70,12 +70,41 @@ static int short_usage(void) {
 }
 
 /* The front-end and build modes: -1 when argv is not one of them. */
+/* --build-info, after any -E / -X gil=N options: the mode the same
+ * options would run a script in (PYTHON_GIL too, unless -E). */
+static int build_info_mode(int argc, char **argv) {
+    int gil = -1, ignore_env = 0;
+    for (int i = 1; i < argc - 1; i++) {
+        const char *a = argv[i], *x = NULL;
+        if (strcmp(a, "-E") == 0) {
+            ignore_env = 1;
+        } else if (strcmp(a, "-X") == 0 && i + 1 < argc - 1) {
+            x = argv[++i];
+        } else if (strncmp(a, "-X", 2) == 0) {
+            x = a + 2;
+        } else {
+            return -1;
+        }
+        if (x && strncmp(x, "gil=", 4) == 0) gil = atoi(x + 4) != 0;
+    }
+    const char *e = ignore_env ? NULL : getenv("PYTHON_GIL");
+    if (gil < 0 && e && *e) gil = atoi(e) != 0;
+    wf_runtime_init();
+#if WF_FREE_THREADED
+    if (gil == 1) wft_gil_set_enabled(true);
+#endif
+    wf_print_build_info(stdout);
+#if WF_FREE_THREADED
+    if (gil == 1) wft_gil_set_enabled(false);
+#endif
+    wf_runtime_fini();
+    return 0;
+}
+
 static int tool_modes(int argc, char **argv) {
-    if (argc == 2 && strcmp(argv[1], "--build-info") == 0) {
-        wf_runtime_init();
-        wf_print_build_info(stdout);
-        wf_runtime_fini();
-        return 0;
+    if (argc >= 2 && strcmp(argv[argc - 1], "--build-info") == 0) {
+        int r = build_info_mode(argc, argv);
+        if (r >= 0) return r;
     }
     if (argc == 3 && strcmp(argv[1], "--dump-ast") == 0) return wfc_cli_dump_ast(argv[2]);
     if (argc == 3 && strcmp(argv[1], "--check-syntax") == 0) return wfc_cli_check_syntax(argv[2]);
