@@ -54,6 +54,7 @@
 
 #include "runtime/memory/perthread.h"
 
+#include "runtime/memory/gc.h"
 #include "runtime/memory/refcount.h"
 #include "threads/thread.h"
 #include "weft/mutex.h"
@@ -333,9 +334,14 @@ void wfm_perthread_service(void) {
  * wf_dealloc, before its type's dealloc can reach a safe point. */
 void wfm_perthread_convert_pending_stopped(void) {
     lock();
-    for (size_t i = 0; i < ptc_pending_len; i++) convert_stopped(ptc_pending[i]);
+    size_t n = ptc_pending_len;
+    for (size_t i = 0; i < n; i++) convert_stopped(ptc_pending[i]);
     ptc_pending_len = 0;
     unlock();
+    /* Converted objects are freed only by a collection: count them as
+     * allocations of collected objects, so that a program that keeps
+     * converting (and dropping) objects keeps triggering collections. */
+    for (size_t i = 0; i < n; i++) wf_gc_note_alloc();
 }
 
 /* --- the collector's side (world stopped) -------------------------------------------- */

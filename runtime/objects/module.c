@@ -99,7 +99,13 @@ static wf_object *module_name(wf_object *m) {
 
 static wf_object *module_getattro(wf_object *m, wf_object *name) {
     wf_object *r = wf_object_generic_getattr(m, name);
-    if (r || !wf_err_matches((wf_object *)&wf_exc_AttributeError)) return r;
+    if (r) {
+        /* `mod.x` is a module global read by whoever imported it: the
+         * same hint as LOAD_GLOBAL's (weft/object.h). */
+        wf_perthread_note_shared_load(r);
+        return r;
+    }
+    if (!wf_err_matches((wf_object *)&wf_exc_AttributeError)) return r;
     wf_err_clear();
     wf_object *getattr = NULL;
     int found = wf_dict_get_item_string_ref(MOD(m)->md_dict, "__getattr__", &getattr);
