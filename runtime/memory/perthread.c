@@ -54,7 +54,6 @@
 
 #include "runtime/memory/perthread.h"
 
-#include "runtime/memory/gc.h"
 #include "runtime/memory/refcount.h"
 #include "threads/thread.h"
 #include "weft/mutex.h"
@@ -84,6 +83,10 @@ static size_t ptc_pending_len, ptc_pending_cap;
 static _Atomic size_t ptc_live;   /* per-thread objects now (statistics) */
 
 static _Thread_local ptc_thread *tls_rec;
+
+/* The collector lives above this layer (runtime/vm/gc.c); programs that
+ * link only the core have none. */
+extern void wfv_gc_note_allocs(size_t n) __attribute__((weak));
 
 /* Conversion pauses are at least this far apart (any thread's). */
 #define PTC_MIN_PAUSE_GAP_NS 2000000
@@ -341,7 +344,7 @@ void wfm_perthread_convert_pending_stopped(void) {
     /* Converted objects are freed only by a collection: count them as
      * allocations of collected objects, so that a program that keeps
      * converting (and dropping) objects keeps triggering collections. */
-    for (size_t i = 0; i < n; i++) wf_gc_note_alloc();
+    if (wfv_gc_note_allocs) wfv_gc_note_allocs(n);
 }
 
 /* --- the collector's side (world stopped) -------------------------------------------- */

@@ -134,6 +134,12 @@ void wf_gc_alloc_slow(void) {
     if (t != NULL) wft_eval_breaker_set(t, WFT_EB_GC_SCHEDULED);
 }
 
+/* n objects became collectable at once (per-thread conversions,
+ * runtime/memory/perthread.c): as many allocations. */
+void wfv_gc_note_allocs(size_t n) {
+    for (size_t i = 0; i < n; i++) wf_gc_note_alloc();
+}
+
 /* --- the finalized record --------------------------------------------------------------- */
 
 #if WF_FREE_THREADED
