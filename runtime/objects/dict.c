@@ -230,6 +230,9 @@ static int lookup_lockfree(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object
                 if (!wfo_is_plain_key(key)) return -2;
                 if (!wfo_try_incref_compare(&e->key, ek)) return -2;
                 match = wfo_plain_key_eq(ek, key);
+                /* Keys of a dict every thread reads (weft/object.h) are
+                 * counted by every reader that compares them. */
+                if (WF_UNLIKELY(wf_is_perthread((wf_object *)d))) wf_perthread_note_shared_load(ek);
                 wf_decref(ek);
                 if (match < 0) return -2;
             }
@@ -395,8 +398,13 @@ static int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **o
     if (ix == IX_ERROR) rc = -1;
     else if (ix < 0) rc = 0;
     else {
-        *out = LD(entries_of(load_keys(d))[ix].value);
+        entry *e = &entries_of(load_keys(d))[ix];
+        *out = LD(e->value);
         wf_incref_with_lock(*out);
+        /* The lock-free path try-increfs a matching key it compares by
+         * value (an int or str equal to ours, not the same object): let
+         * it succeed from now on, or every later read comes here. */
+        wf_enable_try_incref(LD(e->key));
         rc = 1;
     }
     WF_END_CRITICAL_SECTION();

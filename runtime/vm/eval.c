@@ -134,7 +134,10 @@ static wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
         if (!b->tp_dict) continue;
         wf_object *v;
         int r = wf_dict_get_item_ref(b->tp_dict, name, &v);
-        if (r > 0) return v;
+        if (r > 0) {
+            wf_perthread_note_shared_load(v); /* as wf_type_lookup does */
+            return v;
+        }
         if (r < 0) wf_err_clear();
     }
     return NULL;
