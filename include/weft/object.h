@@ -337,8 +337,9 @@ static inline void wf_enable_try_incref(wf_object *op) {
  *                             death a program may observe.
  *   wf_is_perthread(op)
  *
- * Immortal and deferred objects are never converted.  In the GIL flavour
- * these do nothing. */
+ * Immortal and deferred objects, and instances of classes with a
+ * finalizer (__del__), are never converted.  In the GIL flavour these do
+ * nothing. */
 void wf_perthread_enable(wf_object *op);
 void wf_perthread_request(wf_object *op);
 #if WF_FREE_THREADED

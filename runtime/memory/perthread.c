@@ -171,7 +171,10 @@ void wf_perthread_add_slow(wf_object *op, uint32_t id, intptr_t delta) {
 
 static bool convertible(wf_object *op) {
     if (wf_is_immortal(op) || wf_is_perthread(op)) return false;
-    return !(wf_gc_bits(op) & WF_GC_DEFERRED);
+    if (wf_gc_bits(op) & WF_GC_DEFERRED) return false;
+    /* An instance whose class has __del__ (a module or thread-local
+     * subclass, say) must run it when its last reference goes. */
+    return op->ob_type->tp_finalize == NULL;
 }
 
 /* Claim the one conversion of op (P3): false if someone else has it. */
@@ -237,8 +240,7 @@ void wf_perthread_enable(wf_object *op) {
  * a program may watch — a finalizer, weak references — keep dying at
  * once instead of at the next collection. */
 static bool requestable(wf_object *op) {
-    wf_type *t = op->ob_type;
-    return t->tp_finalize == NULL && t->tp_weaklistoffset == 0;
+    return op->ob_type->tp_weaklistoffset == 0;
 }
 
 void wf_perthread_request(wf_object *op) {

@@ -12,7 +12,8 @@
 # path of tests/py is replaced by "<TESTS>".  A final line "[exit N]" is
 # appended when the exit status N is not 0.  The result is compared with
 # NAME.out, which tools/gen_py_expected.py makes from python3 the same way.
-# tests/py/xfail.txt lists known gaps ("category/name  reason"): such a
+# tests/py/xfail.txt lists known gaps ("category/name  reason", or
+# "ft:category/name  reason" for the free-threaded flavour only): such a
 # test passes when the output differs (XFAIL) and fails when it matches
 # (XPASS: remove the entry).  Exit status: 0 pass/xfail, 1 fail/xpass.
 # WEFT_EXTRA_ARGS (environment), when set, gives options put before all
@@ -54,8 +55,13 @@ if [ "$rc" -ne 0 ]; then
 fi
 reason=
 if [ -f "$here/xfail.txt" ]; then
-    reason=$(awk -v t="$test" '$1 == t { $1 = ""; sub(/^ +/, ""); print; exit }' "$here/xfail.txt")
-    [ -z "$reason" ] && awk -v t="$test" '$1 == t { found = 1 } END { exit !found }' "$here/xfail.txt" && reason="(no reason given)"
+    # "ft:category/name" entries apply to the free-threaded flavour only.
+    key=$test
+    if grep -q "^ft:$test " "$here/xfail.txt"; then
+        "$weft" --build-info 2>/dev/null | grep -q '^flavour: free-threaded' && key="ft:$test"
+    fi
+    reason=$(awk -v t="$test" -v k="$key" '$1 == t || $1 == k { $1 = ""; sub(/^ +/, ""); print; exit }' "$here/xfail.txt")
+    [ -z "$reason" ] && awk -v t="$test" -v k="$key" '$1 == t || $1 == k { found = 1 } END { exit !found }' "$here/xfail.txt" && reason="(no reason given)"
 fi
 if cmp -s "$dir/$name.out" "$tmp/got"; then
     if [ -n "$reason" ]; then
