@@ -19,9 +19,11 @@
  *          published with a release CAS from NULL; a thread that loses the
  *          race frees its copy.  Readers load it with acquire.
  *
- * Interning: one ck_hs set (CK_HS_MODE_SPMC|OBJECT) of immortal exact-str
- * objects.  Lookups are lock-free (ck_hs_get is safe against one concurrent
- * writer); inserts are serialized by intern_mutex.  A string enters the
+ * Interning: INTERN_SHARDS ck_hs sets (CK_HS_MODE_SPMC|OBJECT) of immortal
+ * exact-str objects; a string's shard is chosen by the low bits of its
+ * hash.  Lookups are lock-free (ck_hs_get is safe against one concurrent
+ * writer); inserts into one shard are serialized by that shard's mutex, so
+ * threads interning new strings rarely meet on a lock (no global lock).  A string enters the
  * table only after `interned` is set with a release store, and readers
  * acquire-load `interned` on a hit, so a hit's contents happen-before its
  * use.  Interned strings are immortal until wfo_str_fini, which frees them
@@ -499,9 +501,17 @@ wf_hash_t wf_str_hash(wf_object *o) {
 
 /* --- interning ------------------------------------------------------------- */
 
-static ck_hs_t intern_table;
-static wf_mutex intern_mutex;
+#define INTERN_SHARDS 16
+typedef struct intern_shard {
+    ck_hs_t table;  /* lock-free reads; writes under mutex */
+    wf_mutex mutex; /* serializes this shard's inserts */
+} __attribute__((aligned(64))) intern_shard;
+static intern_shard intern_shards[INTERN_SHARDS];
 static int intern_ready;
+
+static intern_shard *shard_of(wf_object *s) {
+    return &intern_shards[(size_t)wf_str_hash(s) & (INTERN_SHARDS - 1)];
+}
 
 static void *hs_malloc(size_t n) { return wfm_malloc(n); }
 static void hs_free(void *p, size_t n, bool defer) {
@@ -515,8 +525,9 @@ static unsigned long hs_hash(const void *key, unsigned long seed) {
 static bool hs_compare(const void *a, const void *b) { return wf_str_eq((wf_object *)a, (wf_object *)b); }
 
 static wf_object *intern_lookup(wf_object *s) {
-    unsigned long h = CK_HS_HASH(&intern_table, hs_hash, s);
-    wf_object *found = ck_hs_get(&intern_table, h, s);
+    ck_hs_t *t = &shard_of(s)->table;
+    unsigned long h = CK_HS_HASH(t, hs_hash, s);
+    wf_object *found = ck_hs_get(t, h, s);
     if (found) (void)atomic_load_explicit(&STR(found)->interned, memory_order_acquire);
     return found;
 }
@@ -537,14 +548,15 @@ wf_object *wf_str_intern(wf_object *s) {
         return NULL;
     }
     wf_str_hash(copy);
-    wf_mutex_lock(&intern_mutex);
+    intern_shard *sh = shard_of(copy);
+    wf_mutex_lock(&sh->mutex);
     found = intern_lookup(s);
     if (!found) {
         wf_set_immortal(copy);
         atomic_store_explicit(&STR(copy)->interned, 1, memory_order_release);
-        unsigned long h = CK_HS_HASH(&intern_table, hs_hash, copy);
-        if (!ck_hs_put(&intern_table, h, copy)) {
-            wf_mutex_unlock(&intern_mutex);
+        unsigned long h = CK_HS_HASH(&sh->table, hs_hash, copy);
+        if (!ck_hs_put(&sh->table, h, copy)) {
+            wf_mutex_unlock(&sh->mutex);
             wfm_object_free(copy);
             wf_decref(s);
             return wf_err_no_memory();
@@ -552,7 +564,7 @@ wf_object *wf_str_intern(wf_object *s) {
         found = copy;
         copy = NULL;
     }
-    wf_mutex_unlock(&intern_mutex);
+    wf_mutex_unlock(&sh->mutex);
     if (copy) wf_decref(copy);
     wf_decref(s);
     return found;
@@ -1493,10 +1505,13 @@ wf_type wf_str_type = {
 
 void wfo_str_init(void) {
     if (intern_ready) return;
-    if (!ck_hs_init(&intern_table, CK_HS_MODE_SPMC | CK_HS_MODE_OBJECT, hs_hash, hs_compare,
-                    &hs_allocator, 512, 0x5eed)) {
-        fprintf(stderr, "weft: cannot create the string intern table\n");
-        abort();
+    for (int i = 0; i < INTERN_SHARDS; i++) {
+        atomic_store_explicit(&intern_shards[i].mutex.bits, 0, memory_order_relaxed);
+        if (!ck_hs_init(&intern_shards[i].table, CK_HS_MODE_SPMC | CK_HS_MODE_OBJECT, hs_hash,
+                        hs_compare, &hs_allocator, 64, 0x5eed)) {
+            fprintf(stderr, "weft: cannot create the string intern table\n");
+            abort();
+        }
     }
     intern_ready = 1;
 }
@@ -1505,17 +1520,24 @@ void wfo_str_init(void) {
  * is shutting down and nothing may use an interned string afterwards. */
 void wfo_str_fini(void) {
     if (!intern_ready) return;
-    ck_hs_iterator_t it = CK_HS_ITERATOR_INITIALIZER;
-    void *p;
-    while (ck_hs_next(&intern_table, &it, &p)) {
-        wf_str *s = p;
-        char *u = atomic_load_explicit(&s->utf8, memory_order_relaxed);
-        if (u && !s->ascii) wfm_free(u);
-        wfm_object_free(s);
+    for (int i = 0; i < INTERN_SHARDS; i++) {
+        ck_hs_iterator_t it = CK_HS_ITERATOR_INITIALIZER;
+        void *p;
+        while (ck_hs_next(&intern_shards[i].table, &it, &p)) {
+            wf_str *s = p;
+            char *u = atomic_load_explicit(&s->utf8, memory_order_relaxed);
+            if (u && !s->ascii) wfm_free(u);
+            wfm_object_free(s);
+        }
+        ck_hs_destroy(&intern_shards[i].table);
     }
-    ck_hs_destroy(&intern_table);
     intern_ready = 0;
 }
 
 /* Number of interned strings (tests). */
-wf_ssize_t wfo_str_interned_count(void) { return intern_ready ? (wf_ssize_t)ck_hs_count(&intern_table) : 0; }
+wf_ssize_t wfo_str_interned_count(void) {
+    if (!intern_ready) return 0;
+    wf_ssize_t n = 0;
+    for (int i = 0; i < INTERN_SHARDS; i++) n += (wf_ssize_t)ck_hs_count(&intern_shards[i].table);
+    return n;
+}
