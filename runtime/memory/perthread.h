@@ -40,6 +40,11 @@ void wfm_perthread_disable_stopped(wf_object *op);
  * which deallocates them. */
 size_t wfm_perthread_take_dead_stopped(wf_object ***out);
 
+/* Free every per-thread object nothing refers to (repeatedly, as freeing
+ * one can release others), without a cycle search: for shutdown, where
+ * objects must not outlive the runtime.  Attached, registered caller. */
+void wfm_perthread_release_dead(void);
+
 /* True count of a per-thread object (sums every thread's slot). */
 intptr_t wfm_perthread_count(wf_object *op);
 /* Number of objects in the mode now (statistics and tests). */

@@ -18,6 +18,7 @@
  * Init/fini pairs may repeat in one process (tests start and stop the
  * runtime per test).
  */
+#include "runtime/memory/perthread.h"
 #include "runtime/objects/objimpl.h"
 
 #include <stdio.h>
@@ -109,6 +110,9 @@ void wf_objects_fini(void) {
     wf_xdecref(a);
     wf_xdecref(b);
     wf_xdecref(c);
+    /* Per-thread counted objects are freed by collections only: those
+     * nothing refers to any more go now, before the types do. */
+    wfm_perthread_release_dead();
     wfo_errors_fini();
     wfo_static_types_fini();
     wfo_slots_fini();
