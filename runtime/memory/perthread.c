@@ -500,20 +500,6 @@ size_t wfm_perthread_take_dead_stopped(wf_object ***out) {
     *out = NULL;
     return 0;
 }
-void wfm_perthread_release_dead(void) {
-    for (int round = 0; round < 64; round++) {
-        bool already = wft_world_is_stopped();
-        if (!already) wft_stop_the_world();
-        wfm_perthread_merge_all_stopped();
-        wf_object **dead;
-        size_t n = wfm_perthread_take_dead_stopped(&dead);
-        if (!already) wft_start_the_world();
-        for (size_t i = 0; i < n; i++) wf_decref(dead[i]);
-        free(dead);
-        if (n == 0) break;
-    }
-}
-
 void wfm_perthread_release_dead(void) {}
 intptr_t wfm_perthread_count(wf_object *op) { return wf_refcnt(op); }
 size_t wfm_perthread_live(void) { return 0; }

@@ -152,11 +152,24 @@ wf_ssize_t wf_list_size(wf_object *o) {
     return atomic_load_explicit(&((wf_list *)o)->ob_size, memory_order_relaxed);
 }
 
+/* The locked read of item i (in the GIL flavour, the whole read). */
+static inline wf_object *list_item_ref_locked(wf_list *l, wf_ssize_t i) {
+    wf_object *r = NULL;
+    WF_BEGIN_CRITICAL_SECTION(l);
+    note_access(l);
+    if (i >= 0 && i < load_size(l)) {
+        r = load_item(load_array(l), i);
+        wf_incref_with_lock(r);
+    }
+    WF_END_CRITICAL_SECTION();
+    return r;
+}
+
+#if WF_FREE_THREADED
 /* The full read of item i, out of line: the lock-free protocol with the
  * out-of-line try-incref (which also handles items owned by other threads
  * or counted per thread), then the locked path. */
 static WF_NOINLINE wf_object *list_item_ref_slow(wf_list *l, wf_ssize_t i) {
-#if WF_FREE_THREADED
     /* The lock-free read (docs/internals/containers.md): allowed for the
      * owner, or once the list is shared (its replaced arrays then outlive
      * every reader through QSBR).  Bound-check against the size, then
@@ -173,19 +186,9 @@ static WF_NOINLINE wf_object *list_item_ref_slow(wf_list *l, wf_ssize_t i) {
         wf_object *item;
         if (wf_try_xget_ref(&a->items[i], &item) && item) return item;
     }
-#endif
-    wf_object *r = NULL;
-    WF_BEGIN_CRITICAL_SECTION(l);
-    note_access(l);
-    if (i >= 0 && i < load_size(l)) {
-        r = load_item(load_array(l), i);
-        wf_incref_with_lock(r);
-    }
-    WF_END_CRITICAL_SECTION();
-    return r;
+    return list_item_ref_locked(l, i);
 }
 
-#if WF_FREE_THREADED
 /* The inline read below raised op's local count but the slot changed:
  * drop that reference and start over on the full path. */
 static WF_NOINLINE wf_object *list_item_ref_retry(wf_list *l, wf_ssize_t i, wf_object *op) {
@@ -228,8 +231,10 @@ static inline wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
             }
         }
     }
-#endif
     return list_item_ref_slow(l, i);
+#else
+    return list_item_ref_locked(l, i);
+#endif
 }
 
 wf_object *wf_list_get_item(wf_object *o, wf_ssize_t i) {
