@@ -4,6 +4,7 @@
 # usage: bench/scaling/run.sh [--threads "1 2"] [--runs 5] [--scale 1.0]
 #                             [--workloads "name ..."] [--out DIR]
 #                             [--ft build/ft/weft] [--gil build/gil/weft] [--quick]
+#                             [--only "ft ft-gil1 gil python3"]
 #
 # Runs every workload of workloads.py with 1..N threads (each worker pinned
 # to its own CPU) under: weft free-threaded, weft free-threaded with
@@ -12,11 +13,16 @@
 # figure: the speedup of two independent single-thread processes pinned to
 # two CPUs (what the machine itself allows), then writes DIR/scaling.dat
 # and, with gnuplot, DIR/scaling.png (speedup vs threads, free-threaded).
+# Each table also has the CPU-time efficiency C(1)/C(N) (C = the largest
+# CPU time a worker spent): other processes taking CPUs away do not change
+# it, only the workers slowing each other down does, so it stays readable
+# on a busy machine where the control figure shows wall times cannot be.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 threads=""
+only="ft ft-gil1 gil python3"
 runs=5
 scale=1.0
 workloads=""
@@ -33,6 +39,7 @@ while [ $# -gt 0 ]; do
         --ft) ft=$2; shift 2 ;;
         --gil) gil=$2; shift 2 ;;
         --quick) runs=1; scale=0.2; shift ;;
+        --only) only=$2; shift 2 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -46,24 +53,27 @@ fi
 mkdir -p "$out"
 dat=$out/scaling.dat
 : >"$dat"
+: >"$out/eff.dat"
 
 # median of the numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# time_of LABEL CMD... : median wall time of `CMD workloads.py W N scale`
+# run_median W N CMD... : "WALL CPU", the medians of the wall time and of
+# the largest worker CPU time of `CMD workloads.py W N scale`
 run_median() {
     w=$1 n=$2; shift 2
     i=0
     while [ $i -lt "$runs" ]; do
-        "$@" "$here/workloads.py" "$w" "$n" "$scale" || { echo "FAILED: $* $w $n" >&2; echo nan; }
+        "$@" "$here/workloads.py" "$w" "$n" "$scale" || { echo "FAILED: $* $w $n" >&2; echo nan nan; }
         i=$((i + 1))
-    done | median
+    done >"$out/runs"
+    printf '%s %s\n' "$(awk '{ print $1 }' "$out/runs" | median)" "$(awk '{ print $2 }' "$out/runs" | median)"
 }
 
 # control: two independent single-thread processes on CPUs 0 and 1
 control() {
     w=mult_constant
-    t1=$(run_median $w 1 "$@")
+    t1=$(run_median $w 1 "$@" | awk '{ print $1 }')
     i=0
     while [ $i -lt "$runs" ]; do
         "$@" "$here/workloads.py" $w 1 "$scale" 0 >"$out/c0" &
@@ -71,7 +81,7 @@ control() {
         "$@" "$here/workloads.py" $w 1 "$scale" 1 >"$out/c1" &
         p1=$!
         wait $p0 $p1
-        cat "$out/c0" "$out/c1" | sort -g | tail -1
+        cat "$out/c0" "$out/c1" | awk '{ print $1 }' | sort -g | tail -1
         i=$((i + 1))
     done | median >"$out/c2"
     awk -v a="$t1" -v b="$(cat "$out/c2")" 'BEGIN { printf "%.2f", 2 * a / b }'
@@ -80,36 +90,46 @@ control() {
 bench_one() {
     label=$1; shift
     echo
-    echo "== $label: $* (median of $runs runs, scale $scale; speedup = N*T(1)/T(N))"
+    echo "== $label: $* (median of $runs runs, scale $scale; speedup = N*T(1)/T(N);"
+    echo "   cpu eff = C(1)/C(N), C = largest worker CPU time: 1.00 = the workers never slow each other)"
     printf '%-24s' workload
-    for n in $threads; do printf '%12s' "T($n)"; done
-    for n in $threads; do [ "$n" -gt 1 ] && printf '%9s' "x$n"; done
+    for n in $threads; do printf '%10s' "T($n)"; done
+    for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "x$n"; done
+    for n in $threads; do [ "$n" -gt 1 ] && printf '%10s' "eff$n"; done
     echo
     for w in $workloads; do
         printf '%-24s' "$w"
         t1=
+        c1=
         line="$label $w"
         speeds=
+        effs=
         for n in $threads; do
-            t=$(run_median "$w" "$n" "$@")
-            [ -z "$t1" ] && t1=$t
-            printf '%12.3f' "$t"
+            r=$(run_median "$w" "$n" "$@")
+            t=${r% *}
+            c=${r#* }
+            [ -z "$t1" ] && t1=$t && c1=$c
+            printf '%10.3f' "$t"
             s=$(awk -v n="$n" -v a="$t1" -v b="$t" 'BEGIN { printf "%.2f", n * a / b }')
+            e=$(awk -v a="$c1" -v b="$c" 'BEGIN { printf "%.2f", a / b }')
             line="$line $n:$s"
-            [ "$n" -gt 1 ] && speeds="$speeds $s"
+            [ "$n" -gt 1 ] && speeds="$speeds $s" && effs="$effs $e"
         done
-        for s in $speeds; do printf '%9s' "$s"; done
+        for s in $speeds; do printf '%8s' "$s"; done
+        for e in $effs; do printf '%10s' "$e"; done
         echo
         echo "$line" >>"$dat"
+        echo "$label-cpu $w$(for e in 1.00 $effs; do printf ' %s' "$e"; done)" >>"$out/eff.dat"
     done
     echo "control (two independent pinned single-thread processes): $(control "$@")x"
 }
 
 echo "threads: $threads   CPUs online: $ncpu"
-[ -x "$ft" ] && bench_one weft-ft "$ft"
-[ -x "$ft" ] && bench_one weft-ft-gil1 "$ft" -X gil=1
-[ -x "$gil" ] && bench_one weft-gil "$gil"
-command -v python3 >/dev/null 2>&1 && bench_one python3 python3
+want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
+if want ft && [ -x "$ft" ]; then bench_one weft-ft "$ft"; fi
+if want ft-gil1 && [ -x "$ft" ]; then bench_one weft-ft-gil1 "$ft" -X gil=1; fi
+if want gil && [ -x "$gil" ]; then bench_one weft-gil "$gil"; fi
+if want python3 && command -v python3 >/dev/null 2>&1; then bench_one python3 python3; fi
 
 if command -v gnuplot >/dev/null 2>&1 && grep -q '^weft-ft ' "$dat"; then
     pd=$out/plot.dat
