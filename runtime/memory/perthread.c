@@ -143,8 +143,11 @@ void wf_perthread_add_slow(wf_object *op, uint32_t id, intptr_t delta) {
         uint32_t ncap = r->cap ? r->cap : 64;
         while (ncap <= id) ncap *= 2;
         if (ncap > r->cap) {
-            _Atomic intptr_t *n = calloc(ncap, sizeof *n);
+            /* Whole cache lines of its own: other threads' arrays are
+             * written as often as this one. */
+            _Atomic intptr_t *n = aligned_alloc(64, (size_t)ncap * sizeof *n);
             if (n != NULL) {
+                memset((void *)n, 0, (size_t)ncap * sizeof *n);
                 for (uint32_t i = 0; i < r->cap; i++)
                     atomic_store_explicit(&n[i], atomic_load_explicit(&r->v[i], memory_order_relaxed),
                                           memory_order_relaxed);
