@@ -5,7 +5,7 @@
  *
  * Owns: the per-thread section stack rooted at wft_thread.critical_section
  * (owner-only; no other thread reads it), the mutexes its sections hold,
- * and cs_self, a thread-local cache of wft_current() valid while attached.
+ * and wft_cs_self, a thread-local cache of wft_current() valid while attached.
  *
  * Representation.  t->critical_section and every section's `prev` are
  * tagged pointers: the pointed-to section plus WFT_CS_INACTIVE (that
@@ -38,8 +38,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static wf_mutex cs_borrowed_marker; /* its address only; never locked */
-#define CS_BORROWED (&cs_borrowed_marker)
+wf_mutex wft_cs_borrowed_marker; /* its address only; never locked */
+#define CS_BORROWED (&wft_cs_borrowed_marker)
 
 static void fatal(const char *msg) {
     fprintf(stderr, "weft: fatal error: %s\n", msg);
@@ -58,17 +58,17 @@ static inline bool cs_active(uintptr_t p) { return p != 0 && !(p & WFT_CS_INACTI
  * detach inside wft_thread_delete, before the struct is freed -- so the
  * cache never outlives the struct it points to, and a thread that
  * registers again starts from wft_current(). */
-static _Thread_local wft_thread *cs_self;
+_Thread_local wft_thread *wft_cs_self;
 
 static WF_NOINLINE wft_thread *cs_thread_slow(void) {
     wft_thread *t = wft_current();
     if (WF_UNLIKELY(!t)) fatal("critical section used by a thread not registered with the runtime");
-    if (wft_state_of(t) == WFT_ATTACHED) cs_self = t;
+    if (wft_state_of(t) == WFT_ATTACHED) wft_cs_self = t;
     return t;
 }
 
 static inline wft_thread *cs_thread(void) {
-    wft_thread *t = cs_self;
+    wft_thread *t = wft_cs_self;
     return WF_LIKELY(t != NULL) ? t : cs_thread_slow();
 }
 
@@ -88,8 +88,9 @@ static bool top_holds(wft_thread *t, wf_mutex *m) {
     return false;
 }
 
-/* Everything but the uncontended case of wft_critsec_begin. */
-static WF_NOINLINE void cs_begin_slow(wft_critsec *c, wf_mutex *m) {
+/* Everything but the uncontended case of wft_critsec_begin (also called
+ * by the inline fast path of critsec.h). */
+WF_NOINLINE void wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m) {
     wft_thread *t = cs_thread();
     if (WF_LIKELY(wf_mutex_trylock(m))) {
         c->mutex = m;
@@ -109,17 +110,17 @@ static WF_NOINLINE void cs_begin_slow(wft_critsec *c, wf_mutex *m) {
     c->mutex = m;
 }
 
-/* The fast path (attached thread with cs_self cached, mutex free: one CAS
+/* The fast path (attached thread with wft_cs_self cached, mutex free: one CAS
  * and the push) makes no call except in tail position, so it needs no
- * stack frame; anything else starts over in cs_begin_slow. */
+ * stack frame; anything else starts over in wft_critsec_begin_slow. */
 void wft_critsec_begin(wft_critsec *c, wf_mutex *m) {
-    wft_thread *t = cs_self;
+    wft_thread *t = wft_cs_self;
     if (WF_LIKELY(t != NULL) && WF_LIKELY(wf_mutex_trylock(m))) {
         c->mutex = m;
         push(t, c, 0);
         return;
     }
-    cs_begin_slow(c, m);
+    wft_critsec_begin_slow(c, m);
 }
 
 void wft_critsec2_begin(wft_critsec2 *c, wf_mutex *m1, wf_mutex *m2) {
@@ -177,9 +178,9 @@ static inline __attribute__((always_inline)) void cs_end(wft_thread *t, wft_crit
         wft_critsec_resume(t);
 }
 
-static WF_NOINLINE void cs_end_slow(wft_critsec *c) { cs_end(cs_thread(), c); }
+WF_NOINLINE void wft_critsec_end_slow(wft_critsec *c) { cs_end(cs_thread(), c); }
 
-static WF_NOINLINE void cs_resume_enclosing(wft_thread *t) {
+WF_NOINLINE void wft_critsec_resume_enclosing(wft_thread *t) {
     if (wft_state_of(t) == WFT_ATTACHED) wft_critsec_resume(t);
 }
 
@@ -187,9 +188,9 @@ static WF_NOINLINE void cs_resume_enclosing(wft_thread *t) {
  * waits for (the releasing CAS of wf_mutex_unlock succeeds), then the pop;
  * no call except in tail position.  Anything else -- c not the top, c
  * inactive or borrowed, a two-mutex tag, waiters to wake -- goes to
- * cs_end_slow, which starts over (a failed CAS changed nothing). */
+ * wft_critsec_end_slow, which starts over (a failed CAS changed nothing). */
 void wft_critsec_end(wft_critsec *c) {
-    wft_thread *t = cs_self;
+    wft_thread *t = wft_cs_self;
     if (WF_LIKELY(t != NULL) && WF_LIKELY(t->critical_section == (uintptr_t)c) &&
         WF_LIKELY(c->mutex != CS_BORROWED)) {
         uint8_t expected = WF_MUTEX_LOCKED;
@@ -200,17 +201,17 @@ void wft_critsec_end(wft_critsec *c) {
             t->critical_section = prev;
             /* The enclosing section was suspended while we ran: take it
              * back now, as cs_end does. */
-            if (WF_UNLIKELY(prev & WFT_CS_INACTIVE)) cs_resume_enclosing(t);
+            if (WF_UNLIKELY(prev & WFT_CS_INACTIVE)) wft_critsec_resume_enclosing(t);
             return;
         }
     }
-    cs_end_slow(c);
+    wft_critsec_end_slow(c);
 }
 
 void wft_critsec2_end(wft_critsec2 *c) { cs_end(cs_thread(), &c->base); }
 
 void wft_critsec_suspend_all(wft_thread *t) {
-    if (cs_self == t) cs_self = NULL; /* detaching: see cs_self */
+    if (wft_cs_self == t) wft_cs_self = NULL; /* detaching: see wft_cs_self */
     uintptr_t *p = &t->critical_section;
     while (cs_active(*p)) {
         wft_critsec *c = untag(*p);

@@ -50,13 +50,53 @@ void wft_critsec2_end(wft_critsec2 *c);
 void wft_critsec_suspend_all(wft_thread *t);
 void wft_critsec_resume(wft_thread *t);
 
+/* The uncontended fast paths of wft_critsec_begin / wft_critsec_end,
+ * inline in the WF_BEGIN/END_CRITICAL_SECTION macros; they do exactly what
+ * critsec.c's out-of-line fast paths do and leave every other case to
+ * critsec.c (see its comments).  wft_cs_self is critsec.c's thread-local
+ * cache of the attached thread (owner-only); wft_cs_borrowed_marker's
+ * address marks a borrowed section (never locked). */
+extern _Thread_local wft_thread *wft_cs_self;
+extern wf_mutex wft_cs_borrowed_marker;
+void wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m);
+void wft_critsec_end_slow(wft_critsec *c);
+void wft_critsec_resume_enclosing(wft_thread *t);
+
+WF_INLINE void wft_critsec_begin_inline(wft_critsec *c, wf_mutex *m) {
+    wft_thread *t = wft_cs_self;
+    if (WF_LIKELY(t != NULL) && WF_LIKELY(wf_mutex_trylock(m))) {
+        c->mutex = m;
+        c->prev = t->critical_section;
+        t->critical_section = (uintptr_t)c;
+        return;
+    }
+    wft_critsec_begin_slow(c, m);
+}
+
+WF_INLINE void wft_critsec_end_inline(wft_critsec *c) {
+    wft_thread *t = wft_cs_self;
+    if (WF_LIKELY(t != NULL) && WF_LIKELY(t->critical_section == (uintptr_t)c) &&
+        WF_LIKELY(c->mutex != &wft_cs_borrowed_marker)) {
+        uint8_t expected = WF_MUTEX_LOCKED;
+        if (WF_LIKELY(atomic_compare_exchange_strong_explicit(&c->mutex->bits, &expected, 0,
+                                                              memory_order_release,
+                                                              memory_order_relaxed))) {
+            uintptr_t prev = c->prev;
+            t->critical_section = prev;
+            if (WF_UNLIKELY(prev & WFT_CS_INACTIVE)) wft_critsec_resume_enclosing(t);
+            return;
+        }
+    }
+    wft_critsec_end_slow(c);
+}
+
 #if WF_FREE_THREADED
 #define WF_BEGIN_CRITICAL_SECTION_MUT(m) \
     {                                    \
         wft_critsec wf_cs_;              \
-        wft_critsec_begin(&wf_cs_, (m));
+        wft_critsec_begin_inline(&wf_cs_, (m));
 #define WF_END_CRITICAL_SECTION() \
-    wft_critsec_end(&wf_cs_);     \
+    wft_critsec_end_inline(&wf_cs_); \
     }
 #define WF_BEGIN_CRITICAL_SECTION2_MUT(m1, m2) \
     {                                          \

@@ -211,7 +211,15 @@ WF_INLINE void wf_decref(wf_object *op) {
     if (WF_LIKELY(tid == wft_tls_index)) {
         local--;
         atomic_store_explicit(&op->ob_ref_local, local, memory_order_relaxed);
-        if (local == 0) wf_merge_zero_local(op);
+        if (local == 0) {
+            /* The fast dealloc (refcount.c I3a): DEFAULT with no shared
+             * references, acquire as wf_merge_zero_local does; any other
+             * shared word takes the out-of-line merge. */
+            if (atomic_load_explicit(&op->ob_ref_shared, memory_order_acquire) == 0)
+                wf_dealloc(op);
+            else
+                wf_merge_zero_local(op);
+        }
     } else if (tid == WF_TID_PERTHREAD) {
         wf_perthread_add(op, -1);
     } else {
@@ -250,8 +258,32 @@ WF_INLINE wf_object *wf_xnewref(wf_object *op) {
 /* Initialise the header of freshly allocated, not yet published memory:
  * owned by the calling thread with one reference.  All stores are atomic
  * because a lock-free reader holding a stale pointer to the previous
- * occupant of this memory may probe the count fields concurrently. */
-void wf_object_init(wf_object *op, wf_type *type);
+ * occupant of this memory may probe the count fields concurrently; the
+ * shared word is stored last, with release (refcount.c's file comment).
+ * The common case (a registered thread) is inline; an unregistered
+ * thread's objects are set up by wf_object_init_unowned (refcount.c). */
+#if WF_FREE_THREADED
+void wf_object_init_unowned(wf_object *op, wf_type *type);
+#endif
+WF_INLINE void wf_object_init(wf_object *op, wf_type *type) {
+#if WF_FREE_THREADED
+    uint32_t me = wft_tls_index;
+    if (WF_UNLIKELY(me == WFT_NO_INDEX)) {
+        wf_object_init_unowned(op, type);
+        return;
+    }
+    __atomic_store_n(&op->ob_type, type, __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_flags, (uint16_t)0, __ATOMIC_RELAXED);
+    atomic_store_explicit(&op->ob_mutex.bits, 0, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_gc_bits, 0, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_tid, me, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_ref_local, 1, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_ref_shared, 0, memory_order_release);
+#else
+    op->ob_refcnt = 1;
+    op->ob_type = type;
+#endif
+}
 
 /* The current count (for tests, sys.getrefcount, the GC).  Immortal
  * objects report WF_IMMORTAL_REFCNT; deferred objects exclude the bias. */

@@ -62,13 +62,24 @@
 #include "weft/object.h"
 #include "weft/type.h"
 
+#if WF_FREE_THREADED
+/* Out of line so that wf_dealloc itself needs no stack frame (it is one
+ * test and a tail call on the common path). */
+static WF_NOINLINE void dealloc_forget(wf_object *op) {
+    wfm_perthread_forget(op);
+    op->ob_type->tp_dealloc(op);
+}
+#endif
+
 void wf_dealloc(wf_object *op) {
-    wf_type *type = op->ob_type;
 #if WF_FREE_THREADED
     /* A requested conversion that has not happened yet (perthread.c). */
-    if (WF_UNLIKELY(wf_gc_bits(op) & WF_GC_PT_WANTED)) wfm_perthread_forget(op);
+    if (WF_UNLIKELY(wf_gc_bits(op) & WF_GC_PT_WANTED)) {
+        dealloc_forget(op);
+        return;
+    }
 #endif
-    type->tp_dealloc(op);
+    op->ob_type->tp_dealloc(op);
 }
 
 #if WF_FREE_THREADED
@@ -89,31 +100,22 @@ static inline bool shared_cas(wf_object *op, int32_t *expected, int32_t desired)
                                                  memory_order_acq_rel, memory_order_relaxed);
 }
 
-static inline bool index_is_registered(uint32_t idx) {
-    return idx != 0 && idx != WFT_NO_INDEX;
-}
-
 static void brc_queue_object(wf_object *op);
 
 /* Decision for unregistered threads: an object they create has no owner
  * (tid 0) and starts MERGED with a shared count of 1, so every later
- * operation on it is a shared-count operation and I2 holds from birth. */
-void wf_object_init(wf_object *op, wf_type *type) {
-    uint32_t me = wft_tls_index;
+ * operation on it is a shared-count operation and I2 holds from birth.
+ * (Registered threads initialise inline: wf_object_init in weft/object.h,
+ * with the same stores in the same order.) */
+void wf_object_init_unowned(wf_object *op, wf_type *type) {
     __atomic_store_n(&op->ob_type, type, __ATOMIC_RELAXED);
     __atomic_store_n(&op->ob_flags, (uint16_t)0, __ATOMIC_RELAXED);
     atomic_store_explicit(&op->ob_mutex.bits, 0, memory_order_relaxed);
     atomic_store_explicit(&op->ob_gc_bits, 0, memory_order_relaxed);
-    if (index_is_registered(me)) {
-        atomic_store_explicit(&op->ob_tid, me, memory_order_relaxed);
-        atomic_store_explicit(&op->ob_ref_local, 1, memory_order_relaxed);
-        atomic_store_explicit(&op->ob_ref_shared, 0, memory_order_release);
-    } else {
-        atomic_store_explicit(&op->ob_tid, 0, memory_order_relaxed);
-        atomic_store_explicit(&op->ob_ref_local, 0, memory_order_relaxed);
-        atomic_store_explicit(&op->ob_ref_shared, WF_REF_SHARED(1, WF_REF_MERGED),
-                              memory_order_release);
-    }
+    atomic_store_explicit(&op->ob_tid, 0, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_ref_local, 0, memory_order_relaxed);
+    atomic_store_explicit(&op->ob_ref_shared, WF_REF_SHARED(1, WF_REF_MERGED),
+                          memory_order_release);
 }
 
 intptr_t wf_refcnt(const wf_object *cop) {
@@ -296,11 +298,6 @@ void wf_incref_with_lock(wf_object *op) {
 }
 
 #else /* WF_GIL_BUILD: plain integers, protected by the GIL */
-
-void wf_object_init(wf_object *op, wf_type *type) {
-    op->ob_refcnt = 1;
-    op->ob_type = type;
-}
 
 intptr_t wf_refcnt(const wf_object *op) {
     return wf_is_immortal(op) ? WF_IMMORTAL_REFCNT : op->ob_refcnt;

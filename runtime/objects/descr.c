@@ -9,9 +9,14 @@
  * Invariant: every object here is immutable after creation except
  * property (its fields are set once by __init__ before it is shared) and
  * the __slots__ values reached through member descriptors (a single
- * pointer exchanged under the instance's critical section).
+ * pointer exchanged under the instance's critical section).  Writable
+ * object members (__slots__, WF_T_OBJECT without WF_READONLY) are read
+ * lock-free with the try-incref protocol, falling back to the instance's
+ * critical section (member_load); writers swap under that critical section
+ * and release the old value after the swap.
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/objects/containers.h" /* wfo_try_xget_ref */
 #include "weft/weakref.h" /* weakref */
 
 #include <stdio.h>
@@ -333,19 +338,41 @@ wf_object *wfo_member_descr_new(wf_type *type, wf_member_def *m) {
     return (wf_object *)d;
 }
 
+/* A new reference to the value of a writable object member, or NULL.
+ * Lock-free first (the try-incref read protocol of docs/internals/
+ * containers.md: the value is counted only if it is alive and the slot
+ * still holds it afterwards); when the try-incref is refused (a value
+ * owned by another thread whose shared count is still a raw 0) the slot is
+ * read under obj's critical section, where wfo_member_set cannot swap it
+ * and so the value is alive, and wf_incref_with_lock lets later lock-free
+ * reads of that value succeed.  A writer releases the old value only after
+ * its exchange, and object memory is type-stable, so a reader holding the
+ * old pointer probes a count field and then fails the slot re-check. */
+WF_INLINE wf_object *member_load(wf_object *obj, wf_object *_Atomic *slot) {
+    wf_object *v;
+#if WF_FREE_THREADED
+    if (WF_LIKELY(wfo_try_xget_ref(slot, &v))) return v;
+#endif
+    WF_BEGIN_CRITICAL_SECTION(obj);
+    v = atomic_load_explicit(slot, memory_order_acquire);
+    if (v) wf_incref_with_lock(v);
+    WF_END_CRITICAL_SECTION();
+    return v;
+}
+
 wf_object *wfo_member_get(wf_object *obj, wf_member_def *m) {
     char *addr = (char *)obj + m->offset;
     switch (m->type) {
     case WF_T_OBJECT: {
-        wf_object *v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_acquire);
-        return wf_newref(v ? v : wf_None);
+        wf_object *v;
+        if (m->flags & WF_READONLY) /* set before publication, never changed */
+            v = wf_xnewref(atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_acquire));
+        else
+            v = member_load(obj, (wf_object *_Atomic *)addr);
+        return v ? v : wf_newref(wf_None);
     }
     case WF_T_OBJECT_EX: {
-        wf_object *v;
-        WF_BEGIN_CRITICAL_SECTION(obj);
-        v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_acquire);
-        wf_xincref(v);
-        WF_END_CRITICAL_SECTION();
+        wf_object *v = member_load(obj, (wf_object *_Atomic *)addr);
         if (!v)
             wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
                           wf_type_name(WF_TYPE(obj)), m->name);
@@ -369,7 +396,7 @@ int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value) {
     case WF_T_OBJECT:
     case WF_T_OBJECT_EX: {
         wf_object *old;
-        wf_xincref(value);
+        wf_xincref(value); /* try-increfs are enabled lazily: member_load */
         WF_BEGIN_CRITICAL_SECTION(obj);
         old = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_relaxed);
         atomic_store_explicit((wf_object *_Atomic *)addr, value, memory_order_release);

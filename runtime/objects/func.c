@@ -42,6 +42,7 @@
  * a function object can be created and inspected but not called.
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/objects/containers.h" /* wfo_try_xget_ref */
 
 #include <stdio.h>
 
@@ -81,7 +82,13 @@ static void slot_store(wf_object *owner, wf_object *_Atomic *slot, wf_object *v)
  * owner's critical section, which also enables try-increfs for next time. */
 static wf_object *slot_load(wf_object *owner, wf_object *_Atomic *slot) {
     wf_object *v;
+#if WF_FREE_THREADED
+    /* containers.h's inline front end: the owner / immortal / per-thread
+     * cases take no call (the defaults tuple on every call that uses it). */
+    if (WF_LIKELY(wfo_try_xget_ref(slot, &v))) return v;
+#else
     if (wf_try_xget_ref(slot, &v)) return v;
+#endif
     WF_BEGIN_CRITICAL_SECTION(owner);
     v = atomic_load_explicit(slot, memory_order_acquire);
     if (v) wf_incref_with_lock(v);
@@ -772,7 +779,19 @@ wf_object *wfv_cell_new(wf_object *value) {
     return (wf_object *)c;
 }
 
-wf_object *wfv_cell_get(wf_object *cell) { return wf_xget_ref(&((wfv_cell *)cell)->ob_ref); }
+wf_object *wfv_cell_get(wf_object *cell) {
+#if WF_FREE_THREADED
+    /* wf_xget_ref's retry loop over the inline front end (values stored in
+     * a cell have try-increfs enabled, so the loop ends). */
+    wf_object *_Atomic *slot = &((wfv_cell *)cell)->ob_ref;
+    for (;;) {
+        wf_object *op = atomic_load(slot);
+        if (op == NULL || WF_LIKELY(wfo_try_incref_compare(slot, op))) return op;
+    }
+#else
+    return wf_xget_ref(&((wfv_cell *)cell)->ob_ref);
+#endif
+}
 
 void wfv_cell_set(wf_object *cell, wf_object *value) {
     if (value) {

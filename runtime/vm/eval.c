@@ -2026,10 +2026,13 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     }
 
     TARGET(LIST_APPEND) {
+        /* The list keeps the popped reference (runtime/objects/containers.h;
+         * it steals v even on error).  It still appends under the list's
+         * critical section: a comprehension's list is reachable by other
+         * threads through gc.get_objects() / gc.get_referrers(). */
+        int wfo_list_append_steal(wf_object *l, wf_object *v);
         wf_object *v = POP();
-        int r = wf_list_append(PEEK(oparg), v);
-        wf_decref(v);
-        if (r < 0) goto error;
+        if (wfo_list_append_steal(PEEK(oparg), v) < 0) goto error;
         DISPATCH();
     }
 
