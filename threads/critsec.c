@@ -190,22 +190,9 @@ WF_NOINLINE void wft_critsec_resume_enclosing(wft_thread *t) {
  * inactive or borrowed, a two-mutex tag, waiters to wake -- goes to
  * wft_critsec_end_slow, which starts over (a failed CAS changed nothing). */
 void wft_critsec_end(wft_critsec *c) {
-    wft_thread *t = wft_cs_self;
-    if (WF_LIKELY(t != NULL) && WF_LIKELY(t->critical_section == (uintptr_t)c) &&
-        WF_LIKELY(c->mutex != CS_BORROWED)) {
-        uint8_t expected = WF_MUTEX_LOCKED;
-        if (WF_LIKELY(atomic_compare_exchange_strong_explicit(&c->mutex->bits, &expected, 0,
-                                                              memory_order_release,
-                                                              memory_order_relaxed))) {
-            uintptr_t prev = c->prev;
-            t->critical_section = prev;
-            /* The enclosing section was suspended while we ran: take it
-             * back now, as cs_end does. */
-            if (WF_UNLIKELY(prev & WFT_CS_INACTIVE)) wft_critsec_resume_enclosing(t);
-            return;
-        }
-    }
-    wft_critsec_end_slow(c);
+    /* The macros' inline fast path (critsec.h); when the enclosing section
+     * was suspended while we ran, it takes it back, as cs_end does. */
+    wft_critsec_end_inline(c);
 }
 
 void wft_critsec2_end(wft_critsec2 *c) { cs_end(cs_thread(), &c->base); }
