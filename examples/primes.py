@@ -2,7 +2,7 @@
 
     weft examples/primes.py [threads] [limit]
 
-Every thread tests its own stripe of numbers by trial division (pure Python
+Every thread tests its own share of numbers by trial division (pure Python
 arithmetic: no shared state but the result list), so in the free-threaded
 flavour the work runs on every core at once; with the GIL it does not.
 Prints the prime count (the same for any thread count) and the wall time.
@@ -26,16 +26,23 @@ def is_prime(n):
     return True
 
 
+BLOCK = 1000
+
+
 def worker(index, nthreads, limit, cpus, results):
     if cpus:
         try:
             os.sched_setaffinity(0, {cpus[index % len(cpus)]})
         except (AttributeError, OSError):
             pass
+    # Blocks of BLOCK numbers dealt round-robin: every thread gets the same
+    # mix of small and large, odd and even numbers (striping one number at
+    # a time would give one of two threads all the even ones).
     count = 0
-    for n in range(index, limit, nthreads):
-        if is_prime(n):
-            count += 1
+    for start in range(index * BLOCK, limit, nthreads * BLOCK):
+        for n in range(start, min(start + BLOCK, limit)):
+            if is_prime(n):
+                count += 1
     results[index] = count
 
 
