@@ -9,7 +9,7 @@
 # Runs every workload of workloads.py with 1..N threads (each worker pinned
 # to its own CPU) under: weft free-threaded, weft free-threaded with
 # -X gil=1, the weft GIL flavour, and python3 when present.  T(N) is the
-# median of --runs runs.  Prints one table per interpreter, plus a control
+# median of --runs runs, the runs of all thread counts interleaved.  Prints one table per interpreter, plus a control
 # figure: the speedup of two independent single-thread processes pinned to
 # two CPUs (what the machine itself allows), then writes DIR/scaling.dat
 # and, with gnuplot, DIR/scaling.png (speedup vs threads, free-threaded).
@@ -104,8 +104,19 @@ bench_one() {
         line="$label $w"
         speeds=
         effs=
+        # Interleaved: run k of every thread count, then run k+1, so that a
+        # slow spell of the machine hits all thread counts alike.
+        for n in $threads; do : >"$out/runs.$n"; done
+        i=0
+        while [ $i -lt "$runs" ]; do
+            for n in $threads; do
+                "$@" "$here/workloads.py" "$w" "$n" "$scale" >>"$out/runs.$n" ||
+                    { echo "FAILED: $* $w $n" >&2; echo nan nan >>"$out/runs.$n"; }
+            done
+            i=$((i + 1))
+        done
         for n in $threads; do
-            r=$(run_median "$w" "$n" "$@")
+            r="$(awk '{ print $1 }' "$out/runs.$n" | median) $(awk '{ print $2 }' "$out/runs.$n" | median)"
             t=${r% *}
             c=${r#* }
             [ -z "$t1" ] && t1=$t && c1=$c
