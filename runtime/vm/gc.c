@@ -18,7 +18,8 @@
  *      has a tp_traverse, that is not immortal, not deferred (deferred
  *      objects — code objects — may be referenced from value stacks the
  *      counts do not see: they are roots) and whose true count is > 0
- *      (count 0 = a dealloc is pending or running: not ours);
+ *      (count 0 = a dealloc is pending or running: not ours), or >= 0 for
+ *      a per-thread object (count 0 = dead, and only we free those);
  *      refs[i] = true count;
  *   3. for each candidate, each referent found through tp_traverse that is
  *      a candidate loses one from refs;
@@ -559,11 +560,10 @@ typedef struct objs_arg {
     bool oom;
 } objs_arg;
 
-static void objs_visit(wf_object *op, void *arg) {
-    objs_arg *a = arg;
-    if (a->oom || !is_candidate(op)) return;
+/* Append op to a with a new reference (a->oom on failure). */
+static void objs_push(objs_arg *a, wf_object *op) {
     if (a->n == a->cap) {
-        size_t ncap = a->cap ? a->cap * 2 : 1024;
+        size_t ncap = a->cap ? a->cap * 2 : 256;
         wf_object **n = realloc(a->v, ncap * sizeof *n);
         if (n == NULL) {
             a->oom = true;
@@ -574,6 +574,12 @@ static void objs_visit(wf_object *op, void *arg) {
     }
     wf_incref(op);
     a->v[a->n++] = op;
+}
+
+static void objs_visit(wf_object *op, void *arg) {
+    objs_arg *a = arg;
+    if (a->oom || !is_candidate(op)) return;
+    objs_push(a, op);
 }
 
 wf_object *wfv_gc_get_objects(void) {
@@ -612,18 +618,7 @@ wf_object *wfv_gc_get_referents(wf_object *op) {
 static void deferred_visit(wf_object *op, void *arg) {
     objs_arg *a = arg;
     if (a->oom || wf_is_immortal(op) || !(wf_gc_bits(op) & WF_GC_DEFERRED)) return;
-    if (a->n == a->cap) {
-        size_t ncap = a->cap ? a->cap * 2 : 256;
-        wf_object **n = realloc(a->v, ncap * sizeof *n);
-        if (n == NULL) {
-            a->oom = true;
-            return;
-        }
-        a->v = n;
-        a->cap = ncap;
-    }
-    wf_incref(op);
-    a->v[a->n++] = op;
+    objs_push(a, op);
 }
 #endif
 
