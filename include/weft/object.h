@@ -9,10 +9,16 @@
  *                       allocating thread; cleared (relaxed store) by the
  *                       merge paths *before* the CAS to MERGED, so that
  *                       "tid == 0 => merged or immortal" always holds.
- *                       Everyone reads it with relaxed loads.
+ *                       WF_TID_PERTHREAD = per-thread counting (published
+ *                       with release by its one converter, see below and
+ *                       runtime/memory/perthread.c; undone only with the
+ *                       world stopped).  Everyone reads it with relaxed
+ *                       loads; the per-thread path re-reads it with acquire.
  *    4   ob_ref_local   owner-only count.  The owner updates it with relaxed
  *                       load + relaxed store (no RMW); other threads read it
  *                       only to test immortality.  UINT32_MAX = immortal.
+ *                       Per-thread objects hold their id here instead
+ *                       (stored by the converter before the tid).
  *    8   ob_ref_shared  (count << 2) | state, count signed.  Every thread
  *                       changes it with atomic RMWs; state bits only move
  *                       upward DEFAULT(0) -> MAYBE_WEAKREF(1) -> QUEUED(2) ->

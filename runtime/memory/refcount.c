@@ -23,7 +23,9 @@
  *       the owner's bucket lock after the owner closed its queue (a thread
  *       that later reuses the index opens its queue under the same lock
  *       before it touches any object), or a merge while the world is
- *       stopped.
+ *       stopped.  Per-thread conversion (perthread.c) writes the id there
+ *       under the same rules: by the owner, with the world stopped, or for
+ *       an object that has no owner any more (tid 0).
  *   I5  A non-owner that finds the shared word at count 0 in DEFAULT or
  *       MAYBE_WEAKREF does not subtract: it moves the state to QUEUED and
  *       hands its reference to the owner's merge queue; the owner later
