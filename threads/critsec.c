@@ -38,7 +38,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-wf_mutex wft_cs_borrowed_marker; /* its address only; never locked */
+/* Its address only (critsec.h): never locked, so its byte stays 0. */
+_Thread_local wf_mutex wft_cs_borrowed_marker;
 #define CS_BORROWED (&wft_cs_borrowed_marker)
 
 static void fatal(const char *msg) {
@@ -90,17 +91,17 @@ static bool top_holds(wft_thread *t, wf_mutex *m) {
 
 /* Everything but the uncontended case of wft_critsec_begin (also called
  * by the inline fast path of critsec.h). */
-WF_NOINLINE void wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m) {
+WF_NOINLINE wft_thread *wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m) {
     wft_thread *t = cs_thread();
     if (WF_LIKELY(wf_mutex_trylock(m))) {
         c->mutex = m;
         push(t, c, 0);
-        return;
+        return t;
     }
     if (top_holds(t, m)) {
         c->mutex = CS_BORROWED;
         push(t, c, 0);
-        return;
+        return t;
     }
     /* Push first: if the lock parks, the detach suspends this section (it
      * holds nothing yet) and every one under it. */
@@ -108,20 +109,13 @@ WF_NOINLINE void wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m) {
     push(t, c, 0);
     wf_mutex_lock(m);
     c->mutex = m;
+    return t;
 }
 
 /* The fast path (attached thread with wft_cs_self cached, mutex free: one CAS
  * and the push) makes no call except in tail position, so it needs no
  * stack frame; anything else starts over in wft_critsec_begin_slow. */
-void wft_critsec_begin(wft_critsec *c, wf_mutex *m) {
-    wft_thread *t = wft_cs_self;
-    if (WF_LIKELY(t != NULL) && WF_LIKELY(wf_mutex_trylock(m))) {
-        c->mutex = m;
-        push(t, c, 0);
-        return;
-    }
-    wft_critsec_begin_slow(c, m);
-}
+void wft_critsec_begin(wft_critsec *c, wf_mutex *m) { (void)wft_critsec_begin_inline(c, m); }
 
 void wft_critsec2_begin(wft_critsec2 *c, wf_mutex *m1, wf_mutex *m2) {
     if (m1 == m2) {
@@ -187,12 +181,16 @@ WF_NOINLINE void wft_critsec_resume_enclosing(wft_thread *t) {
 /* The fast path: the top section is c, active, one real mutex that nobody
  * waits for (the releasing CAS of wf_mutex_unlock succeeds), then the pop;
  * no call except in tail position.  Anything else -- c not the top, c
- * inactive or borrowed, a two-mutex tag, waiters to wake -- goes to
- * wft_critsec_end_slow, which starts over (a failed CAS changed nothing). */
+ * inactive, a two-mutex tag, c borrowed (the CAS on the marker's 0 byte
+ * fails), waiters to wake -- goes to wft_critsec_end_slow, which starts
+ * over (a failed CAS changed nothing). */
 void wft_critsec_end(wft_critsec *c) {
     /* The macros' inline fast path (critsec.h); when the enclosing section
-     * was suspended while we ran, it takes it back, as cs_end does. */
-    wft_critsec_end_inline(c);
+     * was suspended while we ran, it takes it back, as cs_end does.  This
+     * entry point has no thread from its begin: it reads the cache. */
+    wft_thread *t = wft_cs_self;
+    if (WF_LIKELY(t != NULL)) wft_critsec_end_inline(c, t);
+    else wft_critsec_end_slow(c);
 }
 
 void wft_critsec2_end(wft_critsec2 *c) { cs_end(cs_thread(), &c->base); }

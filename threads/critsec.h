@@ -54,29 +54,43 @@ void wft_critsec_resume(wft_thread *t);
  * inline in the WF_BEGIN/END_CRITICAL_SECTION macros; they do exactly what
  * critsec.c's out-of-line fast paths do and leave every other case to
  * critsec.c (see its comments).  wft_cs_self is critsec.c's thread-local
- * cache of the attached thread (owner-only); wft_cs_borrowed_marker's
- * address marks a borrowed section (never locked). */
+ * cache of the attached thread (owner-only).  The address of the calling
+ * thread's wft_cs_borrowed_marker marks a borrowed section: its byte is
+ * always 0 (never locked), so the end fast path's unlock CAS (which
+ * expects LOCKED) fails on it and sends a borrowed section to the slow
+ * path without a separate test.  It is thread-local so that this failing
+ * CAS only ever touches the thread's own cache line; a section stack is
+ * owner-only, so every comparison with the marker runs on the thread
+ * whose marker it is. */
 extern _Thread_local wft_thread *wft_cs_self;
-extern wf_mutex wft_cs_borrowed_marker;
-void wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m);
+extern _Thread_local wf_mutex wft_cs_borrowed_marker;
+wft_thread *wft_critsec_begin_slow(wft_critsec *c, wf_mutex *m);
 void wft_critsec_end_slow(wft_critsec *c);
 void wft_critsec_resume_enclosing(wft_thread *t);
 
-WF_INLINE void wft_critsec_begin_inline(wft_critsec *c, wf_mutex *m) {
+/* Returns the calling thread, which the macros keep for the end: a
+ * section begins and ends on the same thread, and the thread's struct
+ * outlives every section on its stack, so the end needs neither the
+ * thread-local load nor its NULL test (the cache may even have been
+ * cleared by a detach inside the section). */
+WF_INLINE wft_thread *wft_critsec_begin_inline(wft_critsec *c, wf_mutex *m) {
     wft_thread *t = wft_cs_self;
     if (WF_LIKELY(t != NULL) && WF_LIKELY(wf_mutex_trylock(m))) {
         c->mutex = m;
         c->prev = t->critical_section;
         t->critical_section = (uintptr_t)c;
-        return;
+        return t;
     }
-    wft_critsec_begin_slow(c, m);
+    return wft_critsec_begin_slow(c, m);
 }
 
-WF_INLINE void wft_critsec_end_inline(wft_critsec *c) {
-    wft_thread *t = wft_cs_self;
-    if (WF_LIKELY(t != NULL) && WF_LIKELY(t->critical_section == (uintptr_t)c) &&
-        WF_LIKELY(c->mutex != &wft_cs_borrowed_marker)) {
+/* t: the calling thread (from wft_critsec_begin_inline).  One test covers
+ * "c is the top, active, one-mutex section" (the top's tag bits are clear
+ * and it is c); the unlock CAS then fails -- changing nothing -- for a
+ * borrowed section (the marker's byte is 0) and when a waiter must be
+ * woken (HAS_PARKED), and the slow path starts over. */
+WF_INLINE void wft_critsec_end_inline(wft_critsec *c, wft_thread *t) {
+    if (WF_LIKELY(t->critical_section == (uintptr_t)c)) {
         uint8_t expected = WF_MUTEX_LOCKED;
         if (WF_LIKELY(atomic_compare_exchange_strong_explicit(&c->mutex->bits, &expected, 0,
                                                               memory_order_release,
@@ -94,9 +108,9 @@ WF_INLINE void wft_critsec_end_inline(wft_critsec *c) {
 #define WF_BEGIN_CRITICAL_SECTION_MUT(m) \
     {                                    \
         wft_critsec wf_cs_;              \
-        wft_critsec_begin_inline(&wf_cs_, (m));
-#define WF_END_CRITICAL_SECTION() \
-    wft_critsec_end_inline(&wf_cs_); \
+        wft_thread *wf_cs_t_ = wft_critsec_begin_inline(&wf_cs_, (m));
+#define WF_END_CRITICAL_SECTION()                 \
+    wft_critsec_end_inline(&wf_cs_, wf_cs_t_); \
     }
 #define WF_BEGIN_CRITICAL_SECTION2_MUT(m1, m2) \
     {                                          \

@@ -61,7 +61,12 @@ typedef struct wf_type wf_type;
  * 1..N while the thread is registered, WFT_NO_INDEX otherwise.  It is
  * never 0, so an unowned object (tid 0) is never "owned" by anyone. */
 #define WFT_NO_INDEX UINT32_MAX
-extern _Thread_local uint32_t wft_tls_index;
+/* Every weft program is one executable (no shared library holds these
+ * variables or code that reads them), so the thread-locals read on the
+ * counting fast paths use the local-exec model: one %fs-relative access
+ * instead of loading the offset first. */
+#define WF_TLS_LOCAL_EXEC __attribute__((tls_model("local-exec")))
+extern _Thread_local uint32_t wft_tls_index WF_TLS_LOCAL_EXEC;
 
 /* ob_flags bits (written only before publication). */
 #define WF_OBJ_STATIC 0x0001u /* statically allocated: never freed */
@@ -79,8 +84,31 @@ struct wf_object {
 };
 
 static_assert(sizeof(struct wf_object) == 24, "free-threaded header is 24 bytes");
+static_assert(offsetof(struct wf_object, ob_ref_local) == 4, "layout");
 static_assert(offsetof(struct wf_object, ob_ref_shared) == 8, "layout");
+static_assert(offsetof(struct wf_object, ob_mutex) == 12, "layout");
+static_assert(offsetof(struct wf_object, ob_gc_bits) == 13, "layout");
+static_assert(offsetof(struct wf_object, ob_flags) == 14, "layout");
 static_assert(offsetof(struct wf_object, ob_type) == 16, "layout");
+static_assert(sizeof(wf_mutex) == 1, "layout");
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the combined header words below assume a little-endian target"
+#endif
+
+/* 64-bit views of the header's two count words, used only by the header
+ * initialisation (one atomic store each instead of one per field):
+ *   word 0 (offset 0) = ob_tid | ob_ref_local << 32
+ *   word 1 (offset 8) = ob_ref_shared | ob_mutex << 32 | ob_gc_bits << 40
+ *                       | ob_flags << 48
+ * Every access through them is an atomic builtin, so a reader's atomic
+ * load of one field never races with them (the build has
+ * -fno-strict-aliasing). */
+#define WF_HDR_WORD0(op) ((uint64_t *)(void *)(op))
+#define WF_HDR_WORD1(op) ((uint64_t *)(void *)((char *)(op) + 8))
+#define WF_HDR_MAKE_WORD0(tid, local) ((uint64_t)(uint32_t)(tid) | (uint64_t)(uint32_t)(local) << 32)
+#define WF_HDR_MAKE_WORD1(shared, mutex, gc_bits, flags)                                  \
+    ((uint64_t)(uint32_t)(shared) | (uint64_t)(uint8_t)(mutex) << 32 |                     \
+     (uint64_t)(uint8_t)(gc_bits) << 40 | (uint64_t)(uint16_t)(flags) << 48)
 
 /* States of the low two bits of ob_ref_shared. */
 #define WF_REF_DEFAULT 0
@@ -173,8 +201,8 @@ static inline bool wf_is_owned_by_current_thread(const wf_object *op) {
  * before it publishes WF_TID_PERTHREAD with a release store, so a thread
  * that sees the tid (acquire) reads the id, not an old local count. */
 #define WF_TID_PERTHREAD (UINT32_MAX - 1)
-extern _Thread_local _Atomic intptr_t *wf_tls_ptc;
-extern _Thread_local uint32_t wf_tls_ptc_cap;
+extern _Thread_local _Atomic intptr_t *wf_tls_ptc WF_TLS_LOCAL_EXEC;
+extern _Thread_local uint32_t wf_tls_ptc_cap WF_TLS_LOCAL_EXEC;
 void wf_perthread_add_slow(wf_object *op, uint32_t id, intptr_t delta);
 
 WF_INLINE void wf_perthread_add(wf_object *op, intptr_t delta) {
@@ -266,6 +294,10 @@ WF_INLINE wf_object *wf_xnewref(wf_object *op) {
  * because a lock-free reader holding a stale pointer to the previous
  * occupant of this memory may probe the count fields concurrently; the
  * shared word is stored last, with release (refcount.c's file comment).
+ * Free-threaded: three stores -- word 0 (tid, local count), the type,
+ * then word 1 (shared word, mutex, gc bits, flags) with release, so the
+ * shared word is still stored last and with release, and every other
+ * field is visible to whoever acquires it.
  * The common case (a registered thread) is inline; an unregistered
  * thread's objects are set up by wf_object_init_unowned (refcount.c). */
 #if WF_FREE_THREADED
@@ -278,13 +310,9 @@ WF_INLINE void wf_object_init(wf_object *op, wf_type *type) {
         wf_object_init_unowned(op, type);
         return;
     }
+    __atomic_store_n(WF_HDR_WORD0(op), WF_HDR_MAKE_WORD0(me, 1), __ATOMIC_RELAXED);
     __atomic_store_n(&op->ob_type, type, __ATOMIC_RELAXED);
-    __atomic_store_n(&op->ob_flags, (uint16_t)0, __ATOMIC_RELAXED);
-    atomic_store_explicit(&op->ob_mutex.bits, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_gc_bits, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_tid, me, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_ref_local, 1, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_ref_shared, 0, memory_order_release);
+    __atomic_store_n(WF_HDR_WORD1(op), WF_HDR_MAKE_WORD1(0, 0, 0, 0), __ATOMIC_RELEASE);
 #else
     op->ob_refcnt = 1;
     op->ob_type = type;

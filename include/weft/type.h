@@ -22,12 +22,14 @@
  * Thread-safety.  Everything but tp_dict's contents, the slot pointers of
  * heap types and tp_version_tag is immutable once the type is ready (static
  * types are readied before a second thread exists).  Assigning a dunder on
- * a heap type (C.__add__ = f) rewrites that type's slot pointers while other
- * threads may be calling through them: each slot is a single aligned
- * pointer store of a function that is valid for the type at all times, so
- * a reader sees either the old or the new behaviour.  tp_version_tag is
- * written (release) under the type lock whenever the type's dict or MRO
- * changes and is read (acquire) by attribute caches; 0 means "no valid tag".
+ * a heap type (C.__add__ = f) rewrites the slot pointers of that type and
+ * its subclasses; threads read slots with plain loads, so in the
+ * free-threaded flavour the stores are made while the world is stopped
+ * (typeslots.c wfo_update_slot).  tp_version_tag gets a fresh, never reused
+ * value (an atomic exchange, wf_type_modified) AFTER every change of the
+ * type's dict or MRO, and a value removed from the dict is released only
+ * after that (wfo_type_dict_store, runtime/objects/typecache.h); attribute
+ * caches read it with acquire loads; 0 means "no valid tag".
  */
 #ifndef WEFT_TYPE_H
 #define WEFT_TYPE_H

@@ -56,7 +56,7 @@ _Thread_local wfm_thread *wfm_tls;
 
 wfm_global wfm_g = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
-    .large_lock = PTHREAD_MUTEX_INITIALIZER,
+    .large_shards = {[0 ... WFM_LARGE_SHARDS - 1] = {.lock = PTHREAD_MUTEX_INITIALIZER}},
 };
 
 static void fatal(const char *msg) {
@@ -251,9 +251,13 @@ void wfm_get_stats(wfm_stats *out) {
     }
     pthread_mutex_unlock(&wfm_g.lock);
 
-    int64_t large = atomic_load_explicit(&wfm_g.large_objects, memory_order_relaxed);
+    int64_t large = 0, large_bytes = 0;
+    for (int i = 0; i < WFM_LARGE_SHARDS; i++) {
+        large += atomic_load_explicit(&wfm_g.large_shards[i].objects, memory_order_relaxed);
+        large_bytes += atomic_load_explicit(&wfm_g.large_shards[i].bytes, memory_order_relaxed);
+    }
     out->objects_live = large;
-    out->object_bytes_live = atomic_load_explicit(&wfm_g.large_bytes, memory_order_relaxed);
+    out->object_bytes_live = large_bytes;
     for (int c = 0; c < WFM_NCLASSES; c++) {
         out->objects_live += live[c];
         out->object_bytes_live += live[c] * (int64_t)wfm_class_size((unsigned)c);

@@ -108,16 +108,12 @@ static void brc_queue_object(wf_object *op);
  * (tid 0) and starts MERGED with a shared count of 1, so every later
  * operation on it is a shared-count operation and I2 holds from birth.
  * (Registered threads initialise inline: wf_object_init in weft/object.h,
- * with the same stores in the same order.) */
+ * with the same three combined stores in the same order.) */
 void wf_object_init_unowned(wf_object *op, wf_type *type) {
+    __atomic_store_n(WF_HDR_WORD0(op), WF_HDR_MAKE_WORD0(0, 0), __ATOMIC_RELAXED);
     __atomic_store_n(&op->ob_type, type, __ATOMIC_RELAXED);
-    __atomic_store_n(&op->ob_flags, (uint16_t)0, __ATOMIC_RELAXED);
-    atomic_store_explicit(&op->ob_mutex.bits, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_gc_bits, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_tid, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_ref_local, 0, memory_order_relaxed);
-    atomic_store_explicit(&op->ob_ref_shared, WF_REF_SHARED(1, WF_REF_MERGED),
-                          memory_order_release);
+    __atomic_store_n(WF_HDR_WORD1(op), WF_HDR_MAKE_WORD1(WF_REF_SHARED(1, WF_REF_MERGED), 0, 0, 0),
+                     __ATOMIC_RELEASE);
 }
 
 intptr_t wf_refcnt(const wf_object *cop) {
@@ -505,6 +501,11 @@ static void brc_drain(wft_thread *t) {
     free(objs);
 }
 
+void wfm_refcount_drain(void) {
+    wft_thread *t = wft_current();
+    if (t != NULL) brc_drain(t);
+}
+
 static void brc_thread_init(wft_thread *t) {
     brc_queue *q = calloc(1, sizeof *q);
     if (q == NULL) {
@@ -673,6 +674,7 @@ size_t wfm_refcount_pending(wft_thread *t) {
 
 void wfm_refcount_init(void) {}
 void wfm_refcount_fini(void) {}
+void wfm_refcount_drain(void) {}
 size_t wfm_refcount_pending(wft_thread *t) { return 0; }
 
 #endif

@@ -26,6 +26,15 @@ void wfm_refcount_init(void);
  * before the object allocator is torn down. */
 void wfm_refcount_fini(void);
 
+/* Merge what other threads (and the stop-the-world merge) queued for the
+ * calling thread and deallocate what reaches 0, now, instead of at the
+ * next eval-breaker check.  For the places where no such check follows:
+ * the end of a collection and the interpreter's tear-down, which must run
+ * those deallocations while the object layer still works.  Call attached,
+ * with no lock held.  Does nothing in the GIL flavour or when the calling
+ * thread is not registered. */
+void wfm_refcount_drain(void);
+
 /* Objects queued for thread t that t has not merged yet (for tests and
  * statistics; takes t's bucket lock).  Always 0 in the GIL flavour. */
 size_t wfm_refcount_pending(wft_thread *t);

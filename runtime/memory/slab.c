@@ -41,8 +41,10 @@
  *
  * Large objects (> WFM_SMALL_MAX), and every object allocated by a thread
  * that has no memory state (unregistered, or past its exit hook), get a
- * 32-byte prefix linking them on a global list under wfm_g.large_lock, and
- * their memory is released only after a grace period.
+ * 32-byte prefix linking them on one of WFM_LARGE_SHARDS lists (chosen by
+ * the allocating thread's index, each under its own lock, so threads
+ * allocating large objects do not share a lock), and their memory is
+ * released only after a grace period.
  *
  * Thread exit: each slab's remote stack is collected; empty slabs are
  * retired, the others are orphaned (owner := 0, onto the orphan list).
@@ -324,25 +326,36 @@ static WF_NOINLINE void *alloc_slow(wfm_thread *mt, wfm_class_state *k, unsigned
 
 /* ---- large objects -------------------------------------------------------- */
 
-static void *large_alloc(wfm_thread *mt, size_t size) {
+static void large_count(wfm_large_shard *sh, int64_t objects, int64_t bytes) {
+    /* Under sh->lock: plain load + store, read relaxed by wfm_get_stats. */
+    atomic_store_explicit(&sh->objects,
+                          atomic_load_explicit(&sh->objects, memory_order_relaxed) + objects,
+                          memory_order_relaxed);
+    atomic_store_explicit(&sh->bytes,
+                          atomic_load_explicit(&sh->bytes, memory_order_relaxed) + bytes,
+                          memory_order_relaxed);
+}
+
+static WF_NOINLINE void *large_alloc(wfm_thread *mt, size_t size) {
     if (size < sizeof(wf_object)) size = sizeof(wf_object);
     if (size > SIZE_MAX / 2) return NULL;
     size_t bytes = (size + 15) & ~(size_t)15;
     wfm_large *h = wfm_backing_alloc(mt, sizeof *h + bytes, 16);
     if (!h) return NULL;
     h->magic = WFM_LARGE_MAGIC;
+    h->shard = wft_tls_index % WFM_LARGE_SHARDS;
     h->size = bytes;
     /* Reads as free until wf_object_init stores the type: a walk racing
      * with an unregistered allocator must not visit a half-made object. */
     set_link(h + 1, NULL);
-    pthread_mutex_lock(&wfm_g.large_lock);
+    wfm_large_shard *sh = &wfm_g.large_shards[h->shard];
+    pthread_mutex_lock(&sh->lock);
     h->prev = NULL;
-    h->next = wfm_g.large;
-    if (wfm_g.large) wfm_g.large->prev = h;
-    wfm_g.large = h;
-    pthread_mutex_unlock(&wfm_g.large_lock);
-    atomic_fetch_add_explicit(&wfm_g.large_objects, 1, memory_order_relaxed);
-    atomic_fetch_add_explicit(&wfm_g.large_bytes, (int64_t)bytes, memory_order_relaxed);
+    h->next = sh->head;
+    if (sh->head) sh->head->prev = h;
+    sh->head = h;
+    large_count(sh, 1, (int64_t)bytes);
+    pthread_mutex_unlock(&sh->lock);
     return h + 1;
 }
 
@@ -352,20 +365,23 @@ static void large_release(void *p) {
     wfm_backing_free(h);
 }
 
-static void large_free(void *p) {
+static WF_NOINLINE void large_free(void *p) {
     wfm_large *h = (wfm_large *)p - 1;
-    pthread_mutex_lock(&wfm_g.large_lock);
+    uint32_t shard = h->shard;
+    if (shard >= WFM_LARGE_SHARDS)
+        fatal("wfm_object_free: not a live object allocated by wfm_object_alloc");
+    wfm_large_shard *sh = &wfm_g.large_shards[shard];
+    pthread_mutex_lock(&sh->lock);
     if (h->magic != WFM_LARGE_MAGIC) {
-        pthread_mutex_unlock(&wfm_g.large_lock);
+        pthread_mutex_unlock(&sh->lock);
         fatal("wfm_object_free: not a live object allocated by wfm_object_alloc");
     }
     h->magic = WFM_LARGE_DEAD;
     if (h->prev) h->prev->next = h->next;
-    else wfm_g.large = h->next;
+    else sh->head = h->next;
     if (h->next) h->next->prev = h->prev;
-    pthread_mutex_unlock(&wfm_g.large_lock);
-    atomic_fetch_sub_explicit(&wfm_g.large_objects, 1, memory_order_relaxed);
-    atomic_fetch_sub_explicit(&wfm_g.large_bytes, (int64_t)h->size, memory_order_relaxed);
+    large_count(sh, -1, -(int64_t)h->size);
+    pthread_mutex_unlock(&sh->lock);
     set_link(p, NULL);
     poison_free_block(p, h->size);
     wft_smr_defer(wft_current(), large_release, h);
@@ -518,17 +534,19 @@ void wfm_slab_fini(void) {
     }
     pthread_mutex_unlock(&wfm_g.lock);
 
-    pthread_mutex_lock(&wfm_g.large_lock);
-    wfm_large *h = wfm_g.large;
-    wfm_g.large = NULL;
-    pthread_mutex_unlock(&wfm_g.large_lock);
-    while (h) {
-        wfm_large *next = h->next;
-        atomic_fetch_sub_explicit(&wfm_g.large_objects, 1, memory_order_relaxed);
-        atomic_fetch_sub_explicit(&wfm_g.large_bytes, (int64_t)h->size, memory_order_relaxed);
-        h->magic = WFM_LARGE_DEAD;
-        wfm_backing_free(h);
-        h = next;
+    for (unsigned i = 0; i < WFM_LARGE_SHARDS; i++) {
+        wfm_large_shard *sh = &wfm_g.large_shards[i];
+        pthread_mutex_lock(&sh->lock);
+        wfm_large *h = sh->head;
+        sh->head = NULL;
+        while (h) {
+            wfm_large *next = h->next;
+            large_count(sh, -1, -(int64_t)h->size);
+            h->magic = WFM_LARGE_DEAD;
+            wfm_backing_free(h);
+            h = next;
+        }
+        pthread_mutex_unlock(&sh->lock);
     }
 
     for (unsigned i = 0; i < MAP_TOP; i++) {
@@ -593,9 +611,12 @@ void wfm_visit_live_objects(wfm_visit_fn fn, void *arg) {
      * large objects meanwhile.  One freed after the snapshot keeps its
      * memory until a grace period that this (online) thread holds up, and
      * reads as free (tagged ob_type), so it is skipped below. */
-    pthread_mutex_lock(&wfm_g.large_lock);
-    for (wfm_large *h = wfm_g.large; h; h = h->next) vec_push(&large, h + 1);
-    pthread_mutex_unlock(&wfm_g.large_lock);
+    for (unsigned i = 0; i < WFM_LARGE_SHARDS; i++) {
+        wfm_large_shard *sh = &wfm_g.large_shards[i];
+        pthread_mutex_lock(&sh->lock);
+        for (wfm_large *h = sh->head; h; h = h->next) vec_push(&large, h + 1);
+        pthread_mutex_unlock(&sh->lock);
+    }
 
     for (size_t i = 0; i < slabs.n; i++) visit_slab(slabs.v[i], fn, arg);
     for (size_t i = 0; i < large.n; i++)

@@ -147,13 +147,28 @@ struct wfm_thread {
 /* Large-object prefix (32 bytes, so the object stays 16-byte aligned). */
 typedef struct wfm_large wfm_large;
 struct wfm_large {
-    uint32_t magic;   /* WFM_LARGE_MAGIC; DEAD once freed */
-    uint32_t reserved;
+    uint32_t magic;   /* WFM_LARGE_MAGIC; DEAD once freed (under the shard's lock) */
+    uint32_t shard;   /* index into wfm_g.large_shards; immutable */
     size_t size;      /* object bytes (multiple of 16); immutable */
-    wfm_large *next;  /* wfm_g.large list, under wfm_g.large_lock */
+    wfm_large *next;  /* the shard's list, under its lock */
     wfm_large *prev;
 };
 _Static_assert(sizeof(wfm_large) % 16 == 0, "large objects stay 16-byte aligned");
+
+/* Large objects are linked on one of WFM_LARGE_SHARDS lists, chosen by
+ * the allocating thread's index, so threads allocating and freeing their
+ * own large objects take different locks (a thread index is reused only
+ * after its thread left).  A free by another thread takes the shard named
+ * in the prefix.  Each shard sits on its own cache lines. */
+#define WFM_LARGE_SHARDS 16
+typedef struct wfm_large_shard {
+    _Alignas(64) pthread_mutex_t lock; /* head, the links, magic of its objects */
+    wfm_large *head;                   /* under lock */
+    /* Written under lock with relaxed load + store; read relaxed by
+     * wfm_get_stats without the lock. */
+    _Atomic int64_t objects;
+    _Atomic int64_t bytes;
+} wfm_large_shard;
 
 /* Process-wide allocator state.  The locks are plain pthread mutexes:
  * their sections are short and never block, they are taken by registered
@@ -177,10 +192,7 @@ typedef struct wfm_global {
     _Atomic int64_t slabs_pending_release;
     _Atomic int64_t slabs_adopted;
 
-    pthread_mutex_t large_lock;      /* the large list */
-    wfm_large *large;                /* under large_lock */
-    _Atomic int64_t large_objects;   /* relaxed RMW */
-    _Atomic int64_t large_bytes;     /* relaxed RMW */
+    wfm_large_shard large_shards[WFM_LARGE_SHARDS];
 } wfm_global;
 
 extern wfm_global wfm_g;

@@ -45,6 +45,7 @@
 #include "runtime/vm/vm.h"
 #include "threads/thread.h"
 #include "weft/mutex.h"
+#include "weft/weakref.h"
 #include "weft/weft.h"
 
 #define WFMOD_THREAD_DEFAULT_STACK ((size_t)16 << 20)
@@ -410,6 +411,7 @@ typedef struct {
     wf_object *args, *kwargs;   /* for re-running __init__ in each thread; immutable */
     struct local_table **tables; /* tables holding an entry for us; under locals_mu */
     size_t ntables, captables;
+    wf_object *_Atomic weakreflist; /* weakref: list head (weft/weakref.h) */
 } localobject;
 
 typedef struct local_entry {
@@ -655,6 +657,7 @@ static wf_object *local_tp_new(wf_type *type, wf_object *args, wf_object *kwargs
 
 static void local_dealloc(wf_object *op) {
     localobject *self = (localobject *)op;
+    wf_weakref_on_dealloc(op);
     /* Announce the death to every thread holding a dict for us; our own
      * entry is dropped right away. */
     local_table *mine = my_locals;
@@ -763,6 +766,7 @@ static wf_type local_type = {
     .tp_flags = WF_TPFLAGS_BASETYPE | WF_TPFLAGS_HAVE_GC,
     .tp_dealloc = local_dealloc,
     .tp_traverse = local_traverse,
+    .tp_weaklistoffset = offsetof(localobject, weakreflist),
     .tp_getattro = local_getattro,
     .tp_setattro = local_setattro,
     .tp_new = local_tp_new,

@@ -91,7 +91,9 @@ static inline int wfo_is_plain_key(wf_object *k) {
  * refcount.c does) after the count is raised, a failed re-check drops the
  * reference and reports failure.  The immortal case keeps the re-check: a
  * block freed and reused by an object made immortal must not be returned
- * for a slot that never held it.  Free-threaded only. */
+ * for a slot that never held it.  wfo_try_xget_ref skips the re-check for
+ * an item owned by the caller (see the comment above it).  Free-threaded
+ * only. */
 #if WF_FREE_THREADED
 WF_INLINE bool wfo_try_incref_compare(wf_object *_Atomic *slot, wf_object *op) {
     uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
@@ -111,9 +113,23 @@ WF_INLINE bool wfo_try_incref_compare(wf_object *_Atomic *slot, wf_object *op) {
     return true;
 }
 
+/* An item owned by the calling thread, read right after the slot load
+ * (no allocation, free or safe point in between), needs no re-check of
+ * the slot: list.c's list_item_ref explains why reading ob_tid == us
+ * proves the loaded object is alive, is the one the slot referred to, and
+ * can be freed only by us.  The slot must hold a counted reference and be
+ * cleared or overwritten before its old value is released, as every
+ * container slot is. */
 WF_INLINE bool wfo_try_xget_ref(wf_object *_Atomic *slot, wf_object **out) {
     wf_object *op = atomic_load(slot);
-    if (op != NULL && !wfo_try_incref_compare(slot, op)) return false;
+    if (op != NULL) {
+        uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+        if (local != WF_IMMORTAL_LOCAL &&
+            atomic_load_explicit(&op->ob_tid, memory_order_relaxed) == wft_tls_index)
+            atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
+        else if (!wfo_try_incref_compare(slot, op))
+            return false;
+    }
     *out = op;
     return true;
 }

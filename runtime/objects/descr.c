@@ -8,12 +8,18 @@
  *
  * Invariant: every object here is immutable after creation except
  * property (its fields are set once by __init__ before it is shared) and
- * the __slots__ values reached through member descriptors (a single
- * pointer exchanged under the instance's critical section).  Writable
- * object members (__slots__, WF_T_OBJECT without WF_READONLY) are read
- * lock-free with the try-incref protocol, falling back to the instance's
- * critical section (member_load); writers swap under that critical section
- * and release the old value after the swap.
+ * the values of writable object members reached through member
+ * descriptors (one pointer each).  Writable object members (__slots__,
+ * WF_T_OBJECT without WF_READONLY) are read lock-free with the try-incref
+ * protocol, falling back to the instance's critical section (member_load).
+ * Writers release the old value only after it left the slot:
+ *  - __slots__ (WF_T_OBJECT_EX: only heap types' __slots__ use it, and
+ *    nothing but wfo_member_set, the instance's dealloc and the collector's
+ *    clear of an unreachable instance writes those slots) are written
+ *    with one atomic exchange and no lock (member_store_ex);
+ *  - WF_T_OBJECT members of built-in types, which their own C code may
+ *    also swap under the instance's critical section, are swapped under
+ *    that critical section.
  */
 #include "runtime/objects/objimpl.h"
 #include "runtime/objects/containers.h" /* wfo_try_xget_ref */
@@ -46,7 +52,7 @@ static int descr_traverse(wf_object *o, wf_visitproc visit, void *arg) {
 }
 
 static int descr_check(descr_head *d, wf_object *obj) {
-    if (!wf_type_is_subtype(WF_TYPE(obj), d->d_type)) {
+    if (WF_TYPE(obj) != d->d_type && !wf_type_is_subtype(WF_TYPE(obj), d->d_type)) {
         wf_err_format(&wf_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
                       d->d_name, wf_type_name(d->d_type), wf_type_name(WF_TYPE(obj)));
         return -1;
@@ -343,24 +349,183 @@ wf_object *wfo_member_descr_new(wf_type *type, wf_member_def *m) {
  * containers.md: the value is counted only if it is alive and the slot
  * still holds it afterwards); when the try-incref is refused (a value
  * owned by another thread whose shared count is still a raw 0) the slot is
- * read under obj's critical section, where wfo_member_set cannot swap it
- * and so the value is alive, and wf_incref_with_lock lets later lock-free
- * reads of that value succeed.  A writer releases the old value only after
- * its exchange, and object memory is type-stable, so a reader holding the
- * old pointer probes a count field and then fails the slot re-check. */
-WF_INLINE wf_object *member_load(wf_object *obj, wf_object *_Atomic *slot) {
-    wf_object *v;
+ * read under obj's critical section, and wf_incref_with_lock lets later
+ * lock-free reads of that value succeed.  A writer releases the old value
+ * only after it left the slot, and object memory is type-stable, so a
+ * reader holding the old pointer probes a count field and then fails the
+ * slot re-check.
+ *
+ * Why the value read under the section is alive: a WF_T_OBJECT writer
+ * swaps under the same section.  A __slots__ writer (member_store_ex) does
+ * not lock; it exchanges the slot and then, before releasing the old
+ * value, loads obj's mutex byte and, if it is not 0, passes through obj's
+ * critical section.  This is Dekker's pattern over (slot, mutex byte): the
+ * reader locks (an RMW of the byte), issues a seq_cst fence, then loads
+ * the slot seq_cst; the writer's exchange and byte load are seq_cst.  If
+ * the reader's load returned the value the writer replaces, the load
+ * precedes the exchange in the single total order, so the writer's byte
+ * load sees the reader's lock or a later value: the writer then waits for
+ * the section (whose release publishes the reader's incref), or it read
+ * the reader's releasing unlock (or a later change), which synchronizes
+ * with it.  Either way the incref happens before the writer's decref. */
 #if WF_FREE_THREADED
-    if (WF_LIKELY(wfo_try_xget_ref(slot, &v))) return v;
-#endif
+/* The locked fallback, out of line so that the lock-free path of its
+ * callers needs no stack frame for it. */
+static WF_NOINLINE wf_object *member_load_locked(wf_object *obj, wf_object *_Atomic *slot) {
+    wf_object *v;
     WF_BEGIN_CRITICAL_SECTION(obj);
-    v = atomic_load_explicit(slot, memory_order_acquire);
+    atomic_thread_fence(memory_order_seq_cst); /* the Dekker pairing above */
+    v = atomic_load_explicit(slot, memory_order_seq_cst);
     if (v) wf_incref_with_lock(v);
     WF_END_CRITICAL_SECTION();
     return v;
 }
+#endif
+
+WF_INLINE wf_object *member_load(wf_object *obj, wf_object *_Atomic *slot) {
+#if WF_FREE_THREADED
+    wf_object *v;
+    if (WF_LIKELY(wfo_try_xget_ref(slot, &v))) return v;
+    return member_load_locked(obj, slot);
+#else
+    (void)obj;
+    return wf_xnewref(atomic_load_explicit(slot, memory_order_relaxed));
+#endif
+}
+
+#if WF_FREE_THREADED
+/* member_store_ex's rare case: wait until obj's critical section is free. */
+static WF_NOINLINE void member_wait_readers(wf_object *obj) {
+    WF_BEGIN_CRITICAL_SECTION(obj);
+    WF_END_CRITICAL_SECTION();
+}
+
+/* A WF_T_OBJECT store: swap under obj's critical section (built-in types'
+ * own C code may swap the same field under it). */
+static WF_NOINLINE wf_object *member_store_locked(wf_object *obj, wf_object *_Atomic *slot,
+                                                 wf_object *value) {
+    wf_object *old;
+    WF_BEGIN_CRITICAL_SECTION(obj);
+    old = atomic_load_explicit(slot, memory_order_relaxed);
+    atomic_store_explicit(slot, value, memory_order_release);
+    WF_END_CRITICAL_SECTION();
+    return old;
+}
+#else
+static wf_object *member_store_locked(wf_object *obj, wf_object *_Atomic *slot, wf_object *value) {
+    (void)obj;
+    wf_object *old = atomic_load_explicit(slot, memory_order_relaxed);
+    atomic_store_explicit(slot, value, memory_order_release);
+    return old;
+}
+#endif
+
+/* Store value (a new reference, or NULL to delete) in a __slots__ slot and
+ * return the old value (a reference the caller releases; NULL if the slot
+ * was empty).  One atomic exchange: lock-free readers see the old or the
+ * new value, and a delete of an empty slot sees NULL come back, so
+ * concurrent deletes raise AttributeError exactly once each as if they
+ * ran in turn.  Before returning the old value it makes sure no reader is
+ * still taking a reference to it under obj's critical section
+ * (member_load explains the pairing); the mutex byte is almost always 0,
+ * so that costs one plain load. */
+WF_INLINE wf_object *member_store_ex(wf_object *obj, wf_object *_Atomic *slot, wf_object *value) {
+#if WF_FREE_THREADED
+    wf_object *old = atomic_exchange_explicit(slot, value, memory_order_seq_cst);
+    if (old && WF_UNLIKELY(atomic_load_explicit(&obj->ob_mutex.bits, memory_order_seq_cst) != 0))
+        /* A reader may hold the section (or it is held for another
+         * reason): wait until it is released.  The section is borrowed
+         * when this thread itself holds it: then no reader does. */
+        member_wait_readers(obj);
+#else
+    /* The GIL serializes writers: no locked instruction needed. */
+    (void)obj;
+    wf_object *old = atomic_load_explicit(slot, memory_order_relaxed);
+    atomic_store_explicit(slot, value, memory_order_release);
+#endif
+    return old;
+}
+
+static wf_object *member_get_other(wf_object *obj, wf_member_def *m);
+
+/* A WF_T_OBJECT_EX member whose lock-free read did not return a value:
+ * read it under the section; AttributeError if it is empty. */
+static WF_NOINLINE wf_object *member_get_ex_slow(wf_object *obj, wf_member_def *m) {
+    wf_object *v = member_load(obj, (wf_object *_Atomic *)((char *)obj + m->offset));
+    if (!v)
+        wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
+                      wf_type_name(WF_TYPE(obj)), m->name);
+    return v;
+}
 
 wf_object *wfo_member_get(wf_object *obj, wf_member_def *m) {
+    char *addr = (char *)obj + m->offset;
+    if (WF_LIKELY(m->type == WF_T_OBJECT_EX)) { /* __slots__: the common case first */
+#if WF_FREE_THREADED
+        /* Inline only the cases that need no call, so that this path
+         * needs no stack frame: a value owned by the calling thread,
+         * counted with a plain store and no slot re-check (the owned case
+         * of containers.h's wfo_try_xget_ref, which explains why; our
+         * writers release an old value only after exchanging it out), and
+         * an immortal value, returned after the slot re-check as
+         * wfo_try_incref_compare does.  Everything else -- empty,
+         * per-thread, shared, a failed re-check -- goes through member_load
+         * in member_get_ex_slow, which starts over. */
+        wf_object *v = atomic_load((wf_object *_Atomic *)addr);
+        if (WF_LIKELY(v != NULL)) {
+            uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+            if (local == WF_IMMORTAL_LOCAL) {
+                if (WF_LIKELY(atomic_load((wf_object *_Atomic *)addr) == v)) return v;
+            } else if (WF_LIKELY(atomic_load_explicit(&v->ob_tid, memory_order_relaxed) ==
+                                 wft_tls_index)) {
+                atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
+                return v;
+            }
+        }
+#else
+        wf_object *v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_relaxed);
+        if (WF_LIKELY(v != NULL)) return wf_newref(v);
+#endif
+        return member_get_ex_slow(obj, m);
+    }
+    return member_get_other(obj, m);
+}
+
+/* eval.c's LOAD_ATTR/STORE_ATTR caches: the offset of the __slots__ slot
+ * that d reads and writes for instances of type tp, or 0 when d is not a
+ * writable WF_T_OBJECT_EX member descriptor applying to tp (offset 0 is the
+ * object header, never a slot).  Valid as long as tp's version tag is. */
+size_t wfo_member_descr_slot_offset(wf_object *d, wf_type *tp) {
+    if (WF_TYPE(d) != &wf_member_descr_type) return 0;
+    member_descr *md = (member_descr *)d;
+    wf_member_def *m = md->d_member;
+    if (m->type != WF_T_OBJECT_EX || (m->flags & WF_READONLY)) return 0;
+    if (!wf_type_is_subtype(tp, md->h.d_type)) return 0;
+    return m->offset;
+}
+
+/* What the member descriptor behind wfo_member_descr_slot_offset does,
+ * given the offset: read (new reference; AttributeError naming `name`
+ * when empty) or store (value not NULL). */
+wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name) {
+    wf_member_def m = {.name = "", .type = WF_T_OBJECT_EX, .offset = offset, .flags = 0};
+    wf_object *v = wfo_member_get(obj, &m);
+    if (!v && wf_err_matches((wf_object *)&wf_exc_AttributeError)) {
+        wf_err_clear();
+        wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%U'",
+                      wf_type_name(WF_TYPE(obj)), name);
+    }
+    return v;
+}
+
+int wfo_slot_set(wf_object *obj, size_t offset, wf_object *value) {
+    wf_member_def m = {.name = "", .type = WF_T_OBJECT_EX, .offset = offset, .flags = 0};
+    return wfo_member_set(obj, &m, value);
+}
+
+/* wfo_member_get for every type but WF_T_OBJECT_EX (out of line, so that
+ * the __slots__ read above needs no stack frame). */
+static WF_NOINLINE wf_object *member_get_other(wf_object *obj, wf_member_def *m) {
     char *addr = (char *)obj + m->offset;
     switch (m->type) {
     case WF_T_OBJECT: {
@@ -370,13 +535,6 @@ wf_object *wfo_member_get(wf_object *obj, wf_member_def *m) {
         else
             v = member_load(obj, (wf_object *_Atomic *)addr);
         return v ? v : wf_newref(wf_None);
-    }
-    case WF_T_OBJECT_EX: {
-        wf_object *v = member_load(obj, (wf_object *_Atomic *)addr);
-        if (!v)
-            wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
-                          wf_type_name(WF_TYPE(obj)), m->name);
-        return v;
     }
     case WF_T_INT: return wf_int_from_i64(*(int *)addr);
     case WF_T_SSIZE: return wf_int_from_i64(*(wf_ssize_t *)addr);
@@ -392,21 +550,21 @@ int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value) {
         wf_err_set_string(&wf_exc_AttributeError, "readonly attribute");
         return -1;
     }
-    switch (m->type) {
-    case WF_T_OBJECT:
-    case WF_T_OBJECT_EX: {
-        wf_object *old;
+    if (WF_LIKELY(m->type == WF_T_OBJECT_EX)) { /* __slots__ (never WF_READONLY) */
         wf_xincref(value); /* try-increfs are enabled lazily: member_load */
-        WF_BEGIN_CRITICAL_SECTION(obj);
-        old = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_relaxed);
-        atomic_store_explicit((wf_object *_Atomic *)addr, value, memory_order_release);
-        WF_END_CRITICAL_SECTION();
-        if (!value && !old && m->type == WF_T_OBJECT_EX) {
-            wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%s'",
-                          wf_type_name(WF_TYPE(obj)), m->name);
-            return -1;
+        wf_object *old = member_store_ex(obj, (wf_object *_Atomic *)addr, value);
+        if (old) {
+            wf_decref(old);
+            return 0;
         }
-        wf_xdecref(old);
+        if (value) return 0;
+        wf_err_set_string(&wf_exc_AttributeError, m->name); /* CPython's message */
+        return -1;
+    }
+    switch (m->type) {
+    case WF_T_OBJECT: {
+        wf_xincref(value); /* try-increfs are enabled lazily: member_load */
+        wf_xdecref(member_store_locked(obj, (wf_object *_Atomic *)addr, value));
         return 0;
     }
     default:

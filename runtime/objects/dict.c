@@ -90,6 +90,8 @@ static inline entry *entries_of(keys_t *k) {
     return (entry *)((char *)k->indices + ((size_t)k->size << k->log2_ixbytes));
 }
 static inline wf_ssize_t get_index(keys_t *k, size_t i) {
+    /* One-byte slots (tables up to 128 slots) first: most dicts. */
+    if (WF_LIKELY(k->log2_ixbytes == 0)) return __atomic_load_n((int8_t *)k->indices + i, __ATOMIC_ACQUIRE);
     switch (k->log2_ixbytes) {
     case 0: return __atomic_load_n((int8_t *)k->indices + i, __ATOMIC_ACQUIRE);
     case 1: return __atomic_load_n((int16_t *)k->indices + i, __ATOMIC_ACQUIRE);
@@ -151,12 +153,23 @@ static void free_keys(wf_dict *d, keys_t *k) {
     wfm_free(k);
 }
 
+/* ma_version: written only here, and every caller holds the dict's
+ * critical section (insert_locked, delete_locked, clear), so writers are
+ * serialized by the lock and a relaxed load + store loses no increment --
+ * no RMW needed.  A lock-free reader may read it with a relaxed load. */
 static void bump_version(wf_dict *d) {
-    atomic_fetch_add_explicit(&d->ma_version, 1, memory_order_relaxed);
+    atomic_store_explicit(&d->ma_version,
+                          atomic_load_explicit(&d->ma_version, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
 }
 
-static wf_hash_t key_hash(wf_object *key) {
-    if (WF_STR_CHECK_EXACT(key)) return wf_str_hash(key);
+static inline wf_hash_t key_hash(wf_object *key) {
+    if (WF_STR_CHECK_EXACT(key)) {
+        /* str's cached hash (weft/objects.h), read inline: str.c computes
+         * it once and stores it with a relaxed store, as we load it. */
+        wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+        return WF_LIKELY(h != -1) ? h : wf_str_hash(key);
+    }
     return wf_object_hash(key);
 }
 
@@ -187,6 +200,29 @@ restart:;
                     if (cmp) return ix;
                 }
             }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* The common case of lookup() without its calls (under the lock): the
+ * entry index holding key itself, IX_EMPTY if the probe ends without
+ * meeting any other key of the same hash (then no key equal to key is
+ * present: equal keys hash alike, and lookup compares only those), or
+ * IX_UNKNOWN: a different key with the same hash needs lookup()'s
+ * comparison. */
+#define IX_UNKNOWN (-4)
+static inline wf_ssize_t find_identical(keys_t *k, wf_object *key, wf_hash_t hash) {
+    entry *ep = entries_of(k);
+    size_t mask = (size_t)k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        wf_ssize_t ix = get_index(k, i);
+        if (ix == IX_EMPTY) return IX_EMPTY;
+        if (ix >= 0) {
+            wf_object *ek = LD(ep[ix].key);
+            if (ek == key) return ix;
+            if (ek && LD(ep[ix].hash) == hash) return IX_UNKNOWN;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -302,7 +338,8 @@ static int resize(wf_dict *d, wf_ssize_t minused) {
 static int insert_locked(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object *value,
                          wf_object **old_value) {
     *old_value = NULL;
-    wf_ssize_t ix = lookup(d, key, hash);
+    wf_ssize_t ix = find_identical(load_keys(d), key, hash);
+    if (ix == IX_UNKNOWN) ix = lookup(d, key, hash);
     if (ix == IX_ERROR) goto fail;
     if (ix >= 0) {
         entry *e = &entries_of(load_keys(d))[ix];
@@ -377,21 +414,33 @@ static int set_item_hash(wf_object *o, wf_object *key, wf_hash_t hash, wf_object
     return rc;
 }
 
+/* typecache.h: d[key] = value, handing the replaced value (new reference,
+ * NULL if key was absent) to the caller instead of releasing it. */
+int wfo_dict_exchange_item(wf_object *o, wf_object *key, wf_object *value, wf_object **old) {
+    wf_dict *d = (wf_dict *)o;
+    *old = NULL;
+    wf_hash_t h = key_hash(key);
+    if (h == -1) return -1;
+    int rc;
+    wf_incref(key);
+    wf_incref(value);
+    WF_BEGIN_CRITICAL_SECTION(d);
+    note_access(d);
+    rc = insert_locked(d, key, h, value, old);
+    WF_END_CRITICAL_SECTION();
+    return rc;
+}
+
 int wf_dict_set_item(wf_object *o, wf_object *key, wf_object *value) {
     wf_hash_t h = key_hash(key);
     if (h == -1) return -1;
     return set_item_hash(o, key, h, value);
 }
 
-static int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
-    wf_dict *d = (wf_dict *)o;
+/* The locked lookup (the fallback of every lock-free read). */
+static WF_NOINLINE int get_ref_hash_locked(wf_dict *d, wf_object *key, wf_hash_t h,
+                                           wf_object **out) {
     int rc;
-#if WF_FREE_THREADED
-    if (wf_is_owned_by_current_thread(o) || (wf_gc_bits(o) & WF_GC_SHARED)) {
-        rc = lookup_lockfree(d, key, h, out);
-        if (rc != -2) return rc;
-    }
-#endif
     WF_BEGIN_CRITICAL_SECTION(d);
     note_access(d);
     wf_ssize_t ix = lookup(d, key, h);
@@ -411,11 +460,140 @@ static int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **o
     return rc;
 }
 
-int wf_dict_get_item_ref(wf_object *o, wf_object *key, wf_object **out) {
-    *out = NULL;
+#if WF_FREE_THREADED
+/* get_ref_hash past its inline probe: the whole lock-free read, then the
+ * locked one. */
+static WF_NOINLINE int get_ref_hash_slow(wf_dict *d, wf_object *key, wf_hash_t h,
+                                         wf_object **out) {
+    int rc = lookup_lockfree(d, key, h, out);
+    if (rc != -2) return rc;
+    return get_ref_hash_locked(d, key, h, out);
+}
+
+/* The probe found key itself in entry e of table k, but its value needs
+ * more than the inline cases: lookup_lockfree's value step (a full
+ * try-incref, then the same re-checks), then the locked read. */
+static WF_NOINLINE int get_ref_value_slow(wf_dict *d, keys_t *k, entry *e, wf_object *key,
+                                          wf_hash_t h, wf_object **out) {
+    wf_object *v;
+    if (wfo_try_xget_ref(&e->value, &v) && v) {
+        if (atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+            atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+            *out = v;
+            return 1;
+        }
+        wf_decref(v);
+    }
+    return get_ref_hash_locked(d, key, h, out);
+}
+#endif
+
+/* d[key] as a new reference: 1 found, 0 missing, -1 error.
+ *
+ * Free-threaded: the owner, or anyone once the dict is shared, reads
+ * without the lock.  The inline part is lookup_lockfree restricted to
+ * what needs no call -- so that this path needs no stack frame: probe for
+ * the identical key object (interned names always are), and take the
+ * value when it is owned by the calling thread (a plain count store: no
+ * other thread can free it, containers.h's wfo_try_xget_ref explains why
+ * it needs no slot re-check, and the count is stored after the entry and
+ * table re-checks, which it therefore need not undo), immortal (slot
+ * re-check first, as wfo_try_incref_compare) or counted per thread (the
+ * thread's own counter slot, then the slot re-check, as
+ * wfo_try_incref_compare; builtins and module-level functions).  The
+ * re-checks are lookup_lockfree's: the entry still holds the key and the
+ * dict still uses the table.  Every other case -- a key equal but not identical, a
+ * value that needs a shared try-incref, a changed table -- goes out of
+ * line and starts that step over (get_ref_value_slow, get_ref_hash_slow). */
+static inline int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
+    wf_dict *d = (wf_dict *)o;
+#if WF_FREE_THREADED
+    if (WF_UNLIKELY(!wf_is_owned_by_current_thread(o) && !(wf_gc_bits(o) & WF_GC_SHARED)))
+        return get_ref_hash_locked(d, key, h, out);
+    keys_t *k = atomic_load_explicit(&d->ma_keys, memory_order_acquire);
+    entry *ep = entries_of(k);
+    size_t mask = (size_t)k->size - 1, i = (size_t)h & mask, perturb = (size_t)h;
+    for (;;) {
+        wf_ssize_t ix = get_index(k, i);
+        if (ix == IX_EMPTY) {
+            if (WF_UNLIKELY(atomic_load_explicit(&d->ma_keys, memory_order_acquire) != k))
+                return get_ref_hash_slow(d, key, h, out);
+            return 0;
+        }
+        if (ix >= 0) {
+            entry *e = &ep[ix];
+            wf_object *ek = atomic_load_explicit(&e->key, memory_order_acquire);
+            if (ek == key) {
+                wf_object *v = atomic_load(&e->value);
+                if (WF_LIKELY(v != NULL)) {
+                    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+                    if (local == WF_IMMORTAL_LOCAL) {
+                        if (atomic_load(&e->value) == v &&
+                            atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+                            atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+                            *out = v;
+                            return 1;
+                        }
+                    } else {
+                        uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_acquire);
+                        if (tid == wft_tls_index) {
+                            if (atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+                                atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+                                atomic_store_explicit(&v->ob_ref_local, local + 1,
+                                                      memory_order_relaxed);
+                                *out = v;
+                                return 1;
+                            }
+                        } else if (tid == WF_TID_PERTHREAD) {
+                            /* wf_perthread_add's inline case (after the
+                             * acquire of the tid, ob_ref_local is the id);
+                             * a per-thread object is freed only in a pause,
+                             * so the count may be raised before the slot
+                             * re-check and undone without a dealloc. */
+                            uint32_t id = atomic_load_explicit(&v->ob_ref_local,
+                                                               memory_order_relaxed);
+                            if (WF_LIKELY(id < wf_tls_ptc_cap)) {
+                                _Atomic intptr_t *c = &wf_tls_ptc[id];
+                                intptr_t n = atomic_load_explicit(c, memory_order_relaxed);
+                                atomic_store_explicit(c, n + 1, memory_order_relaxed);
+                                if (atomic_load(&e->value) == v &&
+                                    atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+                                    atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+                                    *out = v;
+                                    return 1;
+                                }
+                                atomic_store_explicit(c, n, memory_order_relaxed);
+                            }
+                        }
+                    }
+                }
+                return get_ref_value_slow(d, k, e, key, h, out);
+            }
+            if (ek && LD(e->hash) == h) return get_ref_hash_slow(d, key, h, out);
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+#else
+    return get_ref_hash_locked(d, key, h, out);
+#endif
+}
+
+static WF_NOINLINE int get_item_ref_hashing(wf_object *o, wf_object *key, wf_object **out) {
     wf_hash_t h = key_hash(key);
     if (h == -1) return -1;
     return get_ref_hash(o, key, h, out);
+}
+
+int wf_dict_get_item_ref(wf_object *o, wf_object *key, wf_object **out) {
+    *out = NULL;
+    /* A str with its hash cached (every name) goes straight to the probe,
+     * with no stack frame; anything that needs a call to hash, out of line. */
+    if (WF_LIKELY(WF_STR_CHECK_EXACT(key))) {
+        wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+        if (WF_LIKELY(h != -1)) return get_ref_hash(o, key, h, out);
+    }
+    return get_item_ref_hashing(o, key, out);
 }
 
 int wf_dict_get_item_string_ref(wf_object *d, const char *key, wf_object **out) {
@@ -427,8 +605,12 @@ int wf_dict_get_item_string_ref(wf_object *d, const char *key, wf_object **out) 
     return rc;
 }
 
+/* The key is interned, as CPython's PyDict_SetItemString does: these are
+ * names (module attributes, builtins, sys entries), and code looks them
+ * up with its interned names, which then find the identical key object
+ * on the lock-free probe instead of comparing strings. */
 int wf_dict_set_item_string(wf_object *d, const char *key, wf_object *value) {
-    wf_object *k = wf_str_from_cstr(key);
+    wf_object *k = wf_str_intern_cstr(key);
     if (!k) return -1;
     int rc = wf_dict_set_item(d, k, value);
     wf_decref(k);

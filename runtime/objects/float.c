@@ -21,9 +21,17 @@
 #define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
 #define HASH_INF 314159
 
+/* wfo_alloc without its zeroing and its gc note: float has no
+ * tp_traverse and its one field is stored before the header is
+ * initialised (the object is private until returned). */
 wf_object *wf_float_from_double(double v) {
-    wf_float *f = (wf_float *)wfo_alloc(&wf_float_type, sizeof *f);
-    if (f) f->ob_fval = v;
+    wf_float *f = (wf_float *)wfm_object_alloc(sizeof *f);
+    if (!f) {
+        wf_err_no_memory();
+        return NULL;
+    }
+    f->ob_fval = v;
+    wf_object_init((wf_object *)f, &wf_float_type);
     return (wf_object *)f;
 }
 
@@ -345,7 +353,12 @@ static wf_number_methods float_as_number = {
     .nb_floor_divide = float_floordiv,
     .nb_true_divide = float_div,
 };
-static void float_dealloc(wf_object *o) { wfo_free_instance(o); }
+/* An exact float has no tp_traverse, so wfo_free_instance would only
+ * free the block. */
+static void float_dealloc(wf_object *o) {
+    if (WF_LIKELY(WF_TYPE(o) == &wf_float_type)) wfm_object_free(o);
+    else wfo_free_instance(o);
+}
 wf_type wf_float_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "float",

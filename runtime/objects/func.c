@@ -33,8 +33,11 @@
  *   - func_dict follows object.c's lazily created instance-dict protocol
  *     (tp_dictoffset): created under the function's critical section,
  *     published with a release store.
- *   - A cell is one atomic pointer: read with wf_xget_ref, written with an
- *     exchange (no lock); values get wf_enable_try_incref before the store.
+ *   - A cell is one atomic pointer, written with an exchange (no lock) and
+ *     read lock-free with a try-incref, falling back to the cell's critical
+ *     section (wfv_cell_get / wfv_cell_set explain the pairing; the same
+ *     protocol as __slots__ in descr.c).  Try-increfs of a value are
+ *     enabled lazily, by that fallback, not by every store.
  *
  * The evaluation loop (eval.c), frames (frame.c) and the interpreter state
  * (interp.c) are referenced weakly so that this file links into programs
@@ -772,34 +775,88 @@ fail:
  * Cells
  */
 
+/* Cells.  The value slot is written by wfv_cell_set with one exchange and
+ * read by wfv_cell_get with a try-incref (the read protocol of
+ * docs/internals/containers.md); the cell's mutex serves only the read's
+ * fallback, which runs when the try-incref is refused (the value is owned
+ * by another thread and its shared count is a raw 0, or it just died):
+ * the reader locks the cell, issues a seq_cst fence, loads the slot
+ * seq_cst and counts the value with wf_incref_with_lock, which enables
+ * try-increfs of it, so later reads from any thread stay lock-free.  The
+ * writer, after its seq_cst exchange, loads the mutex byte (seq_cst) and,
+ * if it is not 0, passes through the cell's critical section before it
+ * releases the old value.  Dekker's pattern over (slot, mutex byte): a
+ * reader whose load returned the value being replaced locked the mutex
+ * before the exchange in the total order, so the writer sees the lock
+ * (and waits for the section, whose release publishes the incref) or the
+ * reader's releasing unlock or a later change (which synchronizes with
+ * it): the incref always happens before the writer's decref.  Object
+ * memory is type-stable, so a lock-free reader that loaded the old
+ * pointer just fails its slot re-check.  A new cell is private to its
+ * creator until published, so its first value needs no fence either. */
 wf_object *wfv_cell_new(wf_object *value) {
     wfv_cell *c = (wfv_cell *)wfo_alloc(&wfv_cell_type, sizeof(wfv_cell));
     if (!c) return NULL;
-    slot_init(&c->ob_ref, value);
+    atomic_store_explicit(&c->ob_ref, wf_xnewref(value), memory_order_relaxed);
     return (wf_object *)c;
 }
 
+#if WF_FREE_THREADED
+/* wfv_cell_get past its inline cases: the lock-free read, then the
+ * locked fallback. */
+static WF_NOINLINE wf_object *cell_get_slow(wf_object *cell) {
+    wf_object *v;
+    if (WF_LIKELY(wfo_try_xget_ref(&((wfv_cell *)cell)->ob_ref, &v))) return v;
+    WF_BEGIN_CRITICAL_SECTION(cell);
+    atomic_thread_fence(memory_order_seq_cst); /* the pairing above */
+    v = atomic_load_explicit(&((wfv_cell *)cell)->ob_ref, memory_order_seq_cst);
+    if (v) wf_incref_with_lock(v);
+    WF_END_CRITICAL_SECTION();
+    return v;
+}
+#endif
+
 wf_object *wfv_cell_get(wf_object *cell) {
 #if WF_FREE_THREADED
-    /* wf_xget_ref's retry loop over the inline front end (values stored in
-     * a cell have try-increfs enabled, so the loop ends). */
+    /* Inline only what needs no call (so no stack frame): empty; a value
+     * owned by the calling thread (a plain count store and no re-check:
+     * the owned case of containers.h's wfo_try_xget_ref, which explains
+     * why -- wfv_cell_set releases an old value only after exchanging it
+     * out); an immortal value after the slot re-check.  Anything else
+     * starts over in cell_get_slow. */
     wf_object *_Atomic *slot = &((wfv_cell *)cell)->ob_ref;
-    for (;;) {
-        wf_object *op = atomic_load(slot);
-        if (op == NULL || WF_LIKELY(wfo_try_incref_compare(slot, op))) return op;
+    wf_object *v = atomic_load(slot);
+    if (v == NULL) return NULL;
+    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+    if (local == WF_IMMORTAL_LOCAL) {
+        if (WF_LIKELY(atomic_load(slot) == v)) return v;
+    } else if (WF_LIKELY(atomic_load_explicit(&v->ob_tid, memory_order_relaxed) == wft_tls_index)) {
+        atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
+        return v;
     }
+    return cell_get_slow(cell);
 #else
     return wf_xget_ref(&((wfv_cell *)cell)->ob_ref);
 #endif
 }
 
+#if WF_FREE_THREADED
+/* Wait until the cell's critical section is free (see above). */
+static WF_NOINLINE void cell_wait_readers(wf_object *cell) {
+    WF_BEGIN_CRITICAL_SECTION(cell);
+    WF_END_CRITICAL_SECTION();
+}
+#endif
+
 void wfv_cell_set(wf_object *cell, wf_object *value) {
-    if (value) {
-        wf_incref(value);
-        wf_enable_try_incref(value);
-    }
-    wf_object *old = atomic_exchange_explicit(&((wfv_cell *)cell)->ob_ref, value, memory_order_acq_rel);
-    wf_xdecref(old);
+    wf_xincref(value);
+    wf_object *old = atomic_exchange_explicit(&((wfv_cell *)cell)->ob_ref, value, memory_order_seq_cst);
+    if (!old) return;
+#if WF_FREE_THREADED
+    if (WF_UNLIKELY(atomic_load_explicit(&cell->ob_mutex.bits, memory_order_seq_cst) != 0))
+        cell_wait_readers(cell); /* a reader may be in cell_get_slow's section */
+#endif
+    wf_decref(old);
 }
 
 static wf_object *cell_tp_new(wf_type *type, wf_object *args, wf_object *kwargs) {

@@ -19,7 +19,8 @@
  *  - Item reads (l[i], iteration, wf_list_get_item) take no lock for the
  *    owner or once the list is shared: load the size, the array and the
  *    slot, take a reference with a try-incref that re-checks the slot
- *    (list_item_ref); a failed try-incref falls back to the locked path,
+ *    (list_item_ref; an item the reader owns needs no re-check, see
+ *    there); a failed try-incref falls back to the locked path,
  *    which uses wf_incref_with_lock so that the item's later lock-free
  *    reads succeed.  len() is one relaxed load.  Results are new
  *    references (never borrowed ones).
@@ -188,13 +189,6 @@ static WF_NOINLINE wf_object *list_item_ref_slow(wf_list *l, wf_ssize_t i) {
     }
     return list_item_ref_locked(l, i);
 }
-
-/* The inline read below raised op's local count but the slot changed:
- * drop that reference and start over on the full path. */
-static WF_NOINLINE wf_object *list_item_ref_retry(wf_list *l, wf_ssize_t i, wf_object *op) {
-    wf_decref(op);
-    return list_item_ref_slow(l, i);
-}
 #endif
 
 /* New reference to item i (0 <= i required by callers that pre-wrap), or
@@ -203,9 +197,33 @@ static WF_NOINLINE wf_object *list_item_ref_retry(wf_list *l, wf_ssize_t i, wf_o
  * Free-threaded: this is the lock-free read of list_item_ref_slow,
  * restricted to the two cases that need no atomic RMW -- an immortal item
  * or one owned by the calling thread, whose count is raised with a
- * relaxed load + store exactly as refcount.c's try_incref_fast does --
- * and then the same re-check of the slot (sequentially consistent, as in
- * wf_try_incref_compare).  Everything else (a NULL slot, any other item, a
+ * relaxed load + store exactly as refcount.c's try_incref_fast does.
+ * An immortal item gets the same re-check of the slot as
+ * wf_try_incref_compare (sequentially consistent): a block freed and
+ * reused by an object made immortal must not be returned for a slot that
+ * never held it.  An item we own needs no re-check, because reading
+ * ob_tid == me proves the slot load returned a live object that we own:
+ *  - that tid value was stored by our own thread (its initialisation, an
+ *    allocation of our heap) or with the world stopped; no allocation and
+ *    no safe point lies between the slot load and the tid load, so that
+ *    store happens-before the slot load;
+ *  - if the slot's value was a previous occupant P of the block, P left
+ *    the list (its slot overwritten, or the array holding it replaced)
+ *    before it was freed, and was freed before the block was reused (the
+ *    allocator's free/reuse hand-off synchronises); so that store
+ *    happens-before our loads of ob_array and of the slot, which by
+ *    coherence cannot have returned the old array or P;
+ *  - so the slot held a reference to the block's current occupant O, owned
+ *    by us.  O was not freed before our loads: only we free an object we
+ *    own (the fast dealloc; a merge first stores tid 0, by us or with the
+ *    world stopped, which we would have read), and our own free would have
+ *    followed the removal from the slot in our program order.  Nor can it
+ *    be freed after them: non-owners' decrefs of an unmerged object only
+ *    queue it or lower its shared count, never free it, and we run no
+ *    other code before our count is raised.
+ * The same holds at the ob_tid == me test: nothing but our own thread can
+ * change an owned object's tid while we run.  So the read linearises at
+ * the slot load.  Everything else (a NULL slot, any other item, a
  * non-owner reading an unshared list) goes to list_item_ref_slow, which
  * starts the whole protocol again.  Kept free of calls except in tail
  * position, so that it inlines into its callers without a stack frame. */
@@ -225,9 +243,9 @@ static inline wf_object *list_item_ref(wf_list *l, wf_ssize_t i) {
             if (local == WF_IMMORTAL_LOCAL) {
                 if (WF_LIKELY(atomic_load(slot) == op)) return op;
             } else if (atomic_load_explicit(&op->ob_tid, memory_order_relaxed) == me) {
+                /* Owned by us: no re-check of the slot (see above). */
                 atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
-                if (WF_LIKELY(atomic_load(slot) == op)) return op;
-                return list_item_ref_retry(l, i, op);
+                return op;
             }
         }
     }

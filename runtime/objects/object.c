@@ -193,10 +193,9 @@ static wf_object *generic_getattr_impl(wf_object *o, wf_object *name, int suppre
         return NULL;
     }
     wf_type *t = WF_TYPE(o);
-    wf_object *descr = wf_type_lookup(t, name);
+    wf_object *descr = wfo_type_lookup_ref(t, name); /* new reference (typecache.h) */
     wf_descrgetfunc get = NULL;
     if (descr) {
-        wf_incref(descr);
         get = WF_TYPE(descr)->tp_descr_get;
         if (get && WF_TYPE(descr)->tp_descr_set) {
             wf_object *r = get(descr, o, (wf_object *)t);

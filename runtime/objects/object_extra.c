@@ -83,17 +83,13 @@ static int type_set_annotations(wf_object *t, wf_object *value, void *c) {
                       type->tp_name);
         return -1;
     }
-    int r;
-    if (value) {
-        r = wf_dict_set_item(type->tp_dict, WFO_ID(__annotations__), value);
-    } else {
-        r = wf_dict_del_item(type->tp_dict, WFO_ID(__annotations__));
-        if (r < 0 && wf_err_matches((wf_object *)&wf_exc_KeyError)) {
-            wf_err_clear();
-            wf_err_set_object(&wf_exc_AttributeError, WFO_ID(__annotations__));
-        }
+    /* Store (or delete), bump the tag, then release the old value
+     * (runtime/objects/typecache.h). */
+    int r = wfo_type_dict_store(type, WFO_ID(__annotations__), value);
+    if (r == 1) {
+        wf_err_set_object(&wf_exc_AttributeError, WFO_ID(__annotations__));
+        r = -1;
     }
-    wf_type_modified(type);
     return r;
 }
 

@@ -20,6 +20,7 @@ target_link_libraries(weft_text PUBLIC m)
 add_library(weft_objects STATIC
   runtime/objects/object.c
   runtime/objects/type.c
+  runtime/objects/typecache.c
   runtime/objects/typeslots.c
   runtime/objects/descr.c
   runtime/objects/int.c

@@ -19,6 +19,7 @@
  * runtime per test).
  */
 #include "runtime/memory/perthread.h"
+#include "runtime/memory/refcount.h"
 #include "runtime/objects/objimpl.h"
 
 #include <stdio.h>
@@ -104,6 +105,9 @@ void wf_objects_fini(void) {
     if (!objects_ready) return;
     /* The calling thread's exception state (other threads are gone and
      * dropped theirs in their exit hooks). */
+    /* What other threads' last decrefs (or a pause's merge) queued for this
+     * thread is released while every type and interned name still works. */
+    wfm_refcount_drain();
     wfv_vmstate *s = wfv_state();
     wf_object *a = s->curexc, *b = s->exc_handled, *c = s->repr_stack;
     s->curexc = s->exc_handled = s->repr_stack = NULL;

@@ -11,6 +11,7 @@
 #include "runtime/memory/memory.h"
 #include "threads/critsec.h"
 #include "weft/objects.h"
+#include "runtime/objects/typecache.h" /* per-thread type attribute cache */
 
 /* Interned identifiers, created by wf_objects_init (immortal). */
 #define WFO_IDS(X)                                                                        \
@@ -91,6 +92,10 @@ void wfo_slots_fini(void);
 wf_object *wfo_wrapper_descr_new(wf_type *type, const struct wfo_slotdef *sd, void *wrapped);
 wf_object *wfo_member_get(wf_object *obj, wf_member_def *m);
 int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value);
+/* __slots__ access for eval.c's attribute caches (descr.c). */
+size_t wfo_member_descr_slot_offset(wf_object *d, wf_type *tp);
+wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name);
+int wfo_slot_set(wf_object *obj, size_t offset, wf_object *value);
 wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
                                   wf_ssize_t nargs, wf_object *kwnames);
 

@@ -18,7 +18,8 @@
  */
 #include "runtime/objects/containers.h"
 
-static wf_object *or_none(wf_object *o) { return wf_newref(o ? o : wf_None); }
+/* None is immortal: no count to raise for an omitted part. */
+WF_INLINE wf_object *or_none(wf_object *o) { return o ? wf_newref(o) : wf_None; }
 
 wf_object *wf_slice_new(wf_object *start, wf_object *stop, wf_object *step) {
     wf_slice *s = (wf_slice *)wfo_alloc(&wf_slice_type, sizeof(wf_slice));

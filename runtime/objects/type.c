@@ -11,7 +11,10 @@
  *    of static types do not (static types are immortal);
  *  - tp_version_tag != 0 names one state of (tp_dict contents along the
  *    MRO); wf_type_modified sets it to a fresh value for the type and its
- *    subclasses (a future attribute cache compares tags).
+ *    subclasses, AFTER the write it publishes; the per-thread attribute
+ *    cache (typecache.c) compares tags, so every write to a live type's
+ *    dict goes through wfo_type_dict_store or is followed by
+ *    wf_type_modified (typecache.h).
  *
  * Thread-safety: static types are readied by wf_objects_init before any
  * other thread exists.  A heap type's dict is a normal dict (own lock);
@@ -64,17 +67,47 @@ static void free_subclass_list(wf_type *t) {
     if (l) { free(l->items); free(l); }
 }
 
+/* A fresh tag, never handed out before; 0 once the counter is exhausted
+ * (it saturates instead of wrapping: a reused tag could make a per-thread
+ * cache entry of a dead state match again, typecache.c). */
+static uint32_t new_version_tag(void) {
+    uint32_t t = atomic_load_explicit(&next_version_tag, memory_order_relaxed);
+    do {
+        if (t == 0) return 0;
+    } while (!atomic_compare_exchange_weak_explicit(&next_version_tag, &t, t + 1,
+                                                    memory_order_relaxed, memory_order_relaxed));
+    return t;
+}
+
+/* Called AFTER the dict/MRO write it publishes (typecache.h).  The tag is
+ * replaced with a read-modify-write: an acquire load that reads a later
+ * tag also synchronises with earlier writers' exchanges (release
+ * sequence), so it sees every write published before that tag. */
 void wf_type_modified(wf_type *type) {
-    uint32_t tag = atomic_fetch_add(&next_version_tag, 1);
-    atomic_store_explicit(&type->tp_version_tag, tag, memory_order_release);
+    atomic_exchange(&type->tp_version_tag, new_version_tag());
     wf_mutex_lock(&subclass_mutex);
     struct wfo_subclass_list *l = type->tp_subclasses;
     size_t n = l ? l->n : 0;
-    wf_type *subs[64];
-    size_t m = n < 64 ? n : 64;
-    for (size_t i = 0; i < m; i++) subs[i] = l->items[i];
+    wf_type *local[64], **subs = local;
+    if (n > 64) subs = malloc(n * sizeof *subs);
+    if (subs) {
+        for (size_t i = 0; i < n; i++) subs[i] = l->items[i];
+    }
     wf_mutex_unlock(&subclass_mutex);
-    for (size_t i = 0; i < m; i++) wf_type_modified(subs[i]);
+    if (subs) {
+        for (size_t i = 0; i < n; i++) wf_type_modified(subs[i]);
+        if (subs != local) free(subs);
+        return;
+    }
+    /* Out of memory: one subclass at a time. */
+    for (size_t i = 0;; i++) {
+        wf_type *sub = NULL;
+        wf_mutex_lock(&subclass_mutex);
+        if (l && i < l->n) sub = l->items[i];
+        wf_mutex_unlock(&subclass_mutex);
+        if (!sub) break;
+        wf_type_modified(sub);
+    }
 }
 
 /* ---------------------------------------------------------------------------
@@ -99,32 +132,7 @@ int wf_type_is_subtype(wf_type *a, wf_type *b) {
     return b == &wf_object_type;
 }
 
-wf_object *wf_type_lookup(wf_type *type, wf_object *name) {
-    wf_object *mro = type->tp_mro;
-    if (!mro) return NULL;
-    wf_object *saved = wf_err_fetch();
-    wf_object *found = NULL;
-    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(mro); i++) {
-        wf_type *b = (wf_type *)WF_TUPLE_ITEM(mro, i);
-        if (!b->tp_dict) continue;
-        wf_object *v;
-        int r = wf_dict_get_item_ref(b->tp_dict, name, &v);
-        if (r > 0) {
-            /* Borrowed: the class dict keeps the value alive while the
-             * class is unchanged; callers that may run code incref it.
-             * Class attributes (methods, descriptors of built-in types)
-             * are read by every thread: per-thread counts for those a
-             * thread other than their owner reads (weft/object.h). */
-            wf_perthread_note_shared_load(v);
-            found = v;
-            wf_decref(v);
-            break;
-        }
-        if (r < 0) wf_err_clear();
-    }
-    wf_err_restore(saved);
-    return found;
-}
+/* wf_type_lookup: runtime/objects/typecache.c (behind the per-thread cache). */
 
 /* ---------------------------------------------------------------------------
  * Allocation and deallocation of instances
@@ -503,8 +511,7 @@ int wf_type_ready(wf_type *type) {
         goto fail;
     }
     type->tp_flags = (type->tp_flags & ~WF_TPFLAGS_READYING) | WF_TPFLAGS_READY;
-    atomic_store_explicit(&type->tp_version_tag, atomic_fetch_add(&next_version_tag, 1),
-                          memory_order_release);
+    atomic_exchange(&type->tp_version_tag, new_version_tag());
     return 0;
 fail:
     type->tp_flags &= ~WF_TPFLAGS_READYING;
@@ -515,6 +522,8 @@ fail:
 void wfo_type_unready(wf_type *type) {
     if (!(type->tp_flags & WF_TPFLAGS_READY)) return;
     wf_object *d = type->tp_dict, *m = type->tp_mro, *b = type->tp_bases;
+    /* No tag until readied again: cache entries of this life stay dead. */
+    atomic_store(&type->tp_version_tag, 0);
     type->tp_dict = type->tp_mro = type->tp_bases = NULL;
     if (d) { wf_dict_clear(d); wf_decref(d); }
     wf_xdecref(m);
@@ -605,10 +614,9 @@ static wf_object *type_getattro(wf_object *o, wf_object *name) {
     if (!WF_STR_CHECK(name))
         return wf_err_format(&wf_exc_TypeError, "attribute name must be string, not '%.200s'",
                              wf_type_name(WF_TYPE(name)));
-    wf_object *meta_attr = wf_type_lookup(meta, name);
+    wf_object *meta_attr = wfo_type_lookup_ref(meta, name); /* new references (typecache.h) */
     wf_descrgetfunc meta_get = NULL;
     if (meta_attr) {
-        wf_incref(meta_attr);
         meta_get = WF_TYPE(meta_attr)->tp_descr_get;
         if (meta_get && WF_TYPE(meta_attr)->tp_descr_set) {
             wf_object *r = meta_get(meta_attr, o, (wf_object *)meta);
@@ -616,9 +624,8 @@ static wf_object *type_getattro(wf_object *o, wf_object *name) {
             return r;
         }
     }
-    wf_object *attr = wf_type_lookup(type, name);
+    wf_object *attr = wfo_type_lookup_ref(type, name);
     if (attr) {
-        wf_incref(attr);
         wf_descrgetfunc get = WF_TYPE(attr)->tp_descr_get;
         wf_xdecref(meta_attr);
         if (get) {
@@ -660,23 +667,16 @@ static int type_setattro(wf_object *o, wf_object *name, wf_object *value) {
         return r;
     }
     name = wf_str_intern(wf_newref(name));
-    int r;
-    if (value) {
-        r = wf_dict_set_item(type->tp_dict, name, value);
-    } else {
-        r = wf_dict_pop(type->tp_dict, name, NULL);
-        if (r == 0) {
-            wf_err_format(&wf_exc_AttributeError, "type object '%s' has no attribute '%U'",
-                          wf_type_name(type), name);
-            r = -1;
-        } else if (r > 0) {
-            r = 0;
-        }
+    /* Store, then bump the tag, then release the old value (typecache.h). */
+    int r = wfo_type_dict_store(type, name, value);
+    if (r == 1) {
+        wf_err_format(&wf_exc_AttributeError, "type object '%s' has no attribute '%U'",
+                      wf_type_name(type), name);
+        r = -1;
     }
-    if (r == 0) {
+    if (r == 0 && wfo_is_dunder(name)) {
         WF_BEGIN_CRITICAL_SECTION(o);
-        wf_type_modified(type);
-        if (wfo_is_dunder(name)) r = wfo_update_slot(type, name);
+        r = wfo_update_slot(type, name);
         WF_END_CRITICAL_SECTION();
     }
     wf_decref(name);
@@ -1077,6 +1077,9 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
         if (wf_dict_del_item(type->tp_dict, WFO_ID(__classcell__)) < 0) goto fail;
     }
     wfo_type_fixup_slots(type);
+    /* The tag was assigned by wf_type_ready; the __classcell__ removal and
+     * fixup's __hash__ = None wrote the dict since (typecache.h). */
+    wf_type_modified(type);
     if (set_names(type) < 0) goto fail;
     if (init_subclass(type, kwargs) < 0) goto fail;
     /* Every instance counts a reference to its class, from whichever
@@ -1258,8 +1261,12 @@ static int type_set_module(wf_object *o, wf_object *v, void *c) {
                       wf_type_name(t));
         return -1;
     }
-    return v ? wf_dict_set_item(t->tp_dict, WFO_ID(__module__), v)
-             : wf_dict_del_item(t->tp_dict, WFO_ID(__module__));
+    int r = wfo_type_dict_store(t, WFO_ID(__module__), v); /* bumps the tag */
+    if (r == 1) {
+        wf_err_set_object(&wf_exc_KeyError, WFO_ID(__module__));
+        r = -1;
+    }
+    return r;
 }
 static wf_object *type_get_dict(wf_object *o, void *c) {
     /* a read-only mappingproxy over the class dict (mappingproxy.c) */
@@ -1298,16 +1305,13 @@ static int type_set_abstractmethods(wf_object *o, wf_object *v, void *c) {
     if (v) {
         abstract = wf_object_is_true(v);
         if (abstract < 0) return -1;
-        r = wf_dict_set_item(t->tp_dict, WFO_ID(__abstractmethods__), v);
-    } else {
-        r = wf_dict_pop(t->tp_dict, WFO_ID(__abstractmethods__), NULL);
-        if (r == 0) { wf_err_set_object(&wf_exc_AttributeError, WFO_ID(__abstractmethods__)); return -1; }
-        r = r > 0 ? 0 : -1;
     }
+    /* Stores (or deletes) and bumps the tag (typecache.h). */
+    r = wfo_type_dict_store(t, WFO_ID(__abstractmethods__), v);
+    if (r == 1) { wf_err_set_object(&wf_exc_AttributeError, WFO_ID(__abstractmethods__)); return -1; }
     if (r < 0) return -1;
     if (abstract) t->tp_flags |= WF_TPFLAGS_IS_ABSTRACT;
     else t->tp_flags &= ~WF_TPFLAGS_IS_ABSTRACT;
-    wf_type_modified(t);
     return 0;
 }
 

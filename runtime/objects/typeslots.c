@@ -17,8 +17,10 @@
  * The table and the name objects are immutable after wfo_slots_init.
  */
 #include "runtime/objects/objimpl.h"
+#include "threads/thread.h" /* wft_stop_the_world */
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #define SLOT_NAMES(X)                                                                               \
     X(__getattribute__) X(__getattr__) X(__setattr__) X(__delattr__) X(__repr__) X(__hash__)      \
@@ -53,10 +55,11 @@ static wf_object *slot_names[SN_COUNT];
 wf_object *wfo_call_special(wf_object *self, wf_object *name, wf_object *const *args, wf_ssize_t nargs,
                             int *found) {
     wf_type *t = WF_TYPE(self);
-    wf_object *f = wf_type_lookup(t, name);
+    /* New reference: a borrowed one could die before an incref if another
+     * thread rebinds the dunder (typecache.h). */
+    wf_object *f = wfo_type_lookup_ref(t, name);
     *found = f != NULL;
     if (!f) return NULL;
-    wf_incref(f);
     wf_object *r;
     if (wf_type_has_flag(WF_TYPE(f), WF_TPFLAGS_METHOD_DESCRIPTOR)) {
         wf_object *stack[8];
@@ -856,9 +859,13 @@ int wfo_type_add_slot_wrappers(wf_type *type) {
 /* The wrapper descriptor layout is private to descr.c; ask it. */
 int wfo_wrapper_descr_info(wf_object *d, const wfo_slotdef **sd, void **wrapped);
 
-static void update_one_slot(wf_type *type, const wfo_slotdef *sd) {
+/* The value sd's slot of type should hold now, from the dunders found along
+ * its MRO: true with *pp (the slot) and *val set when the slot should be
+ * written, false when it should be left alone. */
+static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **val) {
     void **p = slot_ptr(type, sd);
-    if (!p) return;
+    if (!p) return false;
+    *pp = p;
     /* All slotdefs sharing this slot decide together. */
     void *generic = NULL, *specific = NULL;
     int use_generic = 0, any = 0;
@@ -888,12 +895,20 @@ static void update_one_slot(wf_type *type, const wfo_slotdef *sd) {
             use_generic = 1;
         }
     }
-    if (!any) return;
+    if (!any) return false;
     if (use_generic || !specific) {
-        if (generic) *p = generic;
+        if (!generic) return false;
+        *val = generic;
     } else {
-        *p = specific;
+        *val = specific;
     }
+    return true;
+}
+
+/* For a type nobody else can see yet (class creation). */
+static void update_one_slot(wf_type *type, const wfo_slotdef *sd) {
+    void **p, *v;
+    if (slot_value(type, sd, &p, &v)) *p = v;
 }
 
 void wfo_type_fixup_slots(wf_type *type) {
@@ -912,8 +927,35 @@ int wfo_is_dunder(wf_object *name) {
            wf_str_char(name, n - 1) == '_' && wf_str_char(name, n - 2) == '_';
 }
 
-static void update_subclasses(wf_type *type, const wfo_slotdef *sd) {
-    update_one_slot(type, sd);
+/* Slot stores decided by wfo_update_slot, applied together. */
+typedef struct slot_store {
+    void **p;
+    void *v;
+} slot_store;
+typedef struct slot_stores {
+    slot_store *v;
+    size_t n, cap;
+    bool oom;
+} slot_stores;
+
+static void stores_add(slot_stores *st, void **p, void *v) {
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 16;
+        slot_store *nv = realloc(st->v, cap * sizeof *nv);
+        if (!nv) {
+            st->oom = true;
+            *p = v; /* no room to defer it: store now (racy, as before) */
+            return;
+        }
+        st->v = nv;
+        st->cap = cap;
+    }
+    st->v[st->n++] = (slot_store){p, v};
+}
+
+static void update_subclasses(wf_type *type, const wfo_slotdef *sd, slot_stores *st) {
+    void **p, *v;
+    if (slot_value(type, sd, &p, &v)) stores_add(st, p, v);
     /* Subclasses that inherit the name see the change too. */
     wf_object *subs = NULL;
     wf_object *meth = wf_object_getattr_string((wf_object *)type, "__subclasses__");
@@ -927,14 +969,40 @@ static void update_subclasses(wf_type *type, const wfo_slotdef *sd) {
     }
     for (wf_ssize_t i = 0; i < wf_list_size(subs); i++) {
         wf_object *s = wf_list_get_item(subs, i);
-        if (s && wf_type_has_flag((wf_type *)s, WF_TPFLAGS_HEAPTYPE)) update_subclasses((wf_type *)s, sd);
+        if (s && wf_type_has_flag((wf_type *)s, WF_TPFLAGS_HEAPTYPE))
+            update_subclasses((wf_type *)s, sd, st);
         wf_xdecref(s);
     }
     wf_decref(subs);
 }
 
+/* A dunder of a live class was assigned: recompute the slots it feeds, in
+ * the class and its subclasses.  Every thread reads slot pointers with
+ * plain loads (WF_TYPE(o)->tp_...), so in the free-threaded flavour the
+ * new values are first computed with the world running (lookups, calls of
+ * __subclasses__) and then stored while it is stopped, so no thread reads
+ * a slot while it is written, and restarting the world publishes the
+ * stores to every thread (CPython's free-threaded build also stops the
+ * world for this).  A thread paused inside a slot call goes on with the
+ * function it already loaded: slot functions are static C code.  Only
+ * changed slots cost a pause. */
 int wfo_update_slot(wf_type *type, wf_object *name) {
+    slot_stores st = {0};
     for (size_t i = 0; i < NSLOTDEFS; i++)
-        if (slot_names[slotdefs[i].name_id] == name) update_subclasses(type, &slotdefs[i]);
+        if (slot_names[slotdefs[i].name_id] == name) update_subclasses(type, &slotdefs[i], &st);
+    bool changed = false;
+    for (size_t i = 0; i < st.n; i++)
+        if (*st.v[i].p != st.v[i].v) changed = true;
+    if (changed) {
+#if WF_FREE_THREADED
+        bool pause = !wft_world_is_stopped();
+        if (pause) wft_stop_the_world();
+#endif
+        for (size_t i = 0; i < st.n; i++) *st.v[i].p = st.v[i].v;
+#if WF_FREE_THREADED
+        if (pause) wft_start_the_world();
+#endif
+    }
+    free(st.v);
     return 0;
 }

@@ -127,20 +127,22 @@ static void ids_init(void) {
 
 /* Look name up along type's MRO: a new reference or NULL (no exception). */
 static wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
-    wf_object *mro = type->tp_mro;
-    if (!mro) return NULL;
-    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(mro); i++) {
-        wf_type *b = (wf_type *)WF_TUPLE_ITEM(mro, i);
-        if (!b->tp_dict) continue;
-        wf_object *v;
-        int r = wf_dict_get_item_ref(b->tp_dict, name, &v);
-        if (r > 0) {
-            wf_perthread_note_shared_load(v); /* as wf_type_lookup does */
-            return v;
-        }
-        if (r < 0) wf_err_clear();
+    return wfo_type_lookup_ref(type, name); /* runtime/objects/typecache.c */
+}
+
+/* Fill LOAD_ATTR's / STORE_ATTR's inline cache for name on type tp under
+ * tag ver (the encoding is described at LOAD_ATTR): no type attribute, or
+ * a __slots__ member; anything else leaves the cache as it is. */
+static void attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf_object *name, uint32_t ver) {
+    wf_object *d = type_lookup_ref(tp, name);
+    if (!d) {
+        atomic_store_explicit(&c->tag, ver, memory_order_relaxed);
+        return;
     }
-    return NULL;
+    size_t off = wfo_member_descr_slot_offset(d, tp);
+    if (off && off <= UINT32_MAX)
+        atomic_store_explicit(&c->tag, (uint64_t)ver | ((uint64_t)off << 32), memory_order_relaxed);
+    wf_decref(d);
 }
 
 /* type(o).name bound to o (special method lookup); NULL without exception
@@ -1784,13 +1786,25 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         wf_object *owner = TOP();
         wf_type *tp = WF_TYPE(owner);
         if (tp->tp_getattro == wf_object_generic_getattr) {
-            /* Inline cache: tag = a type version under which the type (MRO)
-             * has no attribute of this name, so only the instance dict can
-             * hold it.  Tags are globally unique, so one word says both
-             * "which type" and "which state"; no pointer is cached. */
+            /* Inline cache, one atomic word (so two threads filling it
+             * never tear it): the low 32 bits a type version tag, the high
+             * 32 bits 0 = under that tag the type (MRO) has no attribute of
+             * this name, so only the instance dict can hold it; or the
+             * offset of the __slots__ slot that the name's member
+             * descriptor reads (a data descriptor: it wins over the dict).
+             * Tags are globally unique, so the tag says both "which type"
+             * and "which state"; no pointer is cached. */
             uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
             wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
-            if (ver && atomic_load_explicit(&c->tag, memory_order_relaxed) == ver) {
+            uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+            if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
+                wf_object *v = wfo_slot_get(owner, (size_t)(cw >> 32), names[oparg]);
+                if (!v) goto error;
+                wf_decref(owner);
+                SET_TOP(v);
+                DISPATCH();
+            }
+            if (ver && cw == ver) {
                 wf_object **dp = wf_object_dictptr(owner);
                 wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
                 if (d) {
@@ -1806,9 +1820,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
                     }
                 }
             } else if (ver) {
-                wf_object *d = type_lookup_ref(tp, names[oparg]);
-                if (d) wf_decref(d);
-                else atomic_store_explicit(&c->tag, ver, memory_order_relaxed);
+                attr_cache_fill(c, tp, names[oparg], ver);
             }
         }
         wf_object *v = wf_object_getattr(owner, names[oparg]);
@@ -1826,7 +1838,16 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
              * descriptor, so an existing instance dict takes the value. */
             uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
             wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
-            if (ver && atomic_load_explicit(&c->tag, memory_order_relaxed) == ver) {
+            uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+            if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
+                /* A __slots__ slot (LOAD_ATTR's encoding). */
+                if (wfo_slot_set(owner, (size_t)(cw >> 32), v) < 0) goto error;
+                sp -= 2;
+                wf_decref(owner);
+                wf_decref(v);
+                DISPATCH();
+            }
+            if (ver && cw == ver) {
                 wf_object **dp = wf_object_dictptr(owner);
                 wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
                 if (d) {
@@ -1840,9 +1861,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
                     DISPATCH();
                 }
             } else if (ver) {
-                wf_object *d = type_lookup_ref(tp, names[oparg]);
-                if (d) wf_decref(d);
-                else atomic_store_explicit(&c->tag, ver, memory_order_relaxed);
+                attr_cache_fill(c, tp, names[oparg], ver);
             }
         }
         if (wf_object_setattr(owner, names[oparg], v) < 0) goto error;

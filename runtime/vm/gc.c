@@ -72,6 +72,7 @@
 
 #include "runtime/memory/memory.h"
 #include "runtime/memory/perthread.h"
+#include "runtime/memory/refcount.h"
 #include "runtime/vm/vm.h"
 #include "threads/thread.h"
 #include "weft/errors.h"
@@ -481,6 +482,10 @@ static intptr_t collect(bool run_finalizers, bool callbacks) {
         wf_err_clear();
     }
     free(dead);
+    /* The pause's merge of the queues handed us the objects whose count
+     * reached 0 (refcount.c): release them now, while the world runs, not
+     * at an eval-breaker check that may never come (the exit collection). */
+    wfm_refcount_drain();
 
     wf_object *saved = wf_err_fetch();
     /* Weak references to garbage are cleared first (their callbacks run

@@ -826,6 +826,67 @@ START_TEST(test_large_objects) {
 }
 END_TEST
 
+/* Threads allocate large objects on their own shards, free half of their
+ * own and leave the rest for another thread to free (a free on a shard
+ * the freeing thread did not allocate from); the counters and the walk
+ * agree at each step. */
+#define LARGE_THREADS 6
+#define LARGE_N 200
+static wf_object *large_objs[LARGE_THREADS][LARGE_N];
+
+static void large_worker(int i, void *arg) {
+    (void)arg;
+    for (int j = 0; j < LARGE_N; j++) {
+        size_t size = WFM_SMALL_MAX + 1 + (size_t)((i * 131 + j * 17) % 5000);
+        wf_object *o = new_obj(size);
+        CHECK(!wfm_is_slab_block(o));
+        memset(o + 1, i + 1, size - sizeof(wf_object));
+        large_objs[i][j] = o;
+        if (j % 2) { /* free an earlier one of ours at once */
+            wf_decref(large_objs[i][j - 1]);
+            large_objs[i][j - 1] = NULL;
+        }
+        if (j % 16 == 0) wft_safepoint(wft_current());
+    }
+}
+
+static void large_freer(int i, void *arg) {
+    (void)arg;
+    int from = (i + 1) % LARGE_THREADS; /* another thread's objects */
+    for (int j = 0; j < LARGE_N; j++) {
+        wf_object *o = large_objs[from][j];
+        if (!o) continue;
+        unsigned char *b = (unsigned char *)(o + 1);
+        CHECK(b[0] == (unsigned)(from + 1));
+        wfm_object_free(o);
+        large_objs[from][j] = NULL;
+    }
+}
+
+struct large_walk {
+    int64_t seen;
+};
+static void large_walk_visit(wf_object *o, void *arg) {
+    if (!wfm_is_slab_block(o) && WF_TYPE(o) == &mem_type) ((struct large_walk *)arg)->seen++;
+}
+
+START_TEST(test_large_objects_many_threads) {
+    wfm_stats base = stats();
+    wtest_run_threads(LARGE_THREADS, large_worker, NULL);
+    wfm_stats mid = stats();
+    ck_assert_int_eq(mid.large_objects - base.large_objects, LARGE_THREADS * LARGE_N / 2);
+    struct large_walk w = {0};
+    wft_stop_the_world();
+    wfm_visit_live_objects(large_walk_visit, &w);
+    wft_start_the_world();
+    ck_assert_int_ge(w.seen, LARGE_THREADS * LARGE_N / 2);
+    wtest_run_threads(LARGE_THREADS, large_freer, NULL);
+    wfm_stats end = stats();
+    ck_assert_int_eq(end.large_objects, base.large_objects);
+    ck_assert_int_eq(end.object_bytes_live, base.object_bytes_live);
+}
+END_TEST
+
 #define UNREG_N 2000
 static wf_object *unreg_objs[UNREG_N];
 static wf_object *unreg_own[16];
@@ -1069,6 +1130,7 @@ Suite *memory_suite(void) {
     ADD(s, test_orphan_adoption);
     ADD(s, test_walk_live_objects_world_stopped);
     ADD(s, test_large_objects);
+    ADD(s, test_large_objects_many_threads);
     ADD(s, test_unregistered_thread);
     ADD(s, test_buffers_many_threads);
     ADD(s, test_free_delayed);

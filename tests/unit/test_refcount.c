@@ -482,6 +482,11 @@ START_TEST(test_merge_queue_world_stopped) {
         ck_assert_int_eq(shared_word(m.objs[k]), WF_REF_MERGED);
         ck_assert_uint_eq(tid_word(m.objs[k]), 0);
     }
+    /* wfm_refcount_drain releases them without waiting for an eval-breaker
+     * check (the exit collection and tear-down rely on it). */
+    wfm_refcount_drain();
+    ck_assert_int_eq(wfm_refcount_pending(wft_current()), 0);
+    ck_assert_int_eq(dealloc_count(), STW_OBJS);
     wft_safepoint(wft_current());
     ck_assert_int_eq(dealloc_count(), STW_OBJS);
     atomic_store(&m.step, 2);
