@@ -55,6 +55,9 @@ dat=$out/scaling.dat
 : >"$dat"
 : >"$out/eff.dat"
 
+# least of the numbers on stdin
+least() { sort -g | head -1; }
+
 # median of the numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -91,19 +94,23 @@ bench_one() {
     label=$1; shift
     echo
     echo "== $label: $* (median of $runs runs, scale $scale; speedup = N*T(1)/T(N);"
-    echo "   cpu eff = C(1)/C(N), C = largest worker CPU time: 1.00 = the workers never slow each other)"
+    echo "   cpu eff = C(1)/C(N), C = largest worker CPU time: 1.00 = the workers never slow each other;"
+    echo "   best = N*min T(1)/min T(N), the same speedup from each thread count's fastest run)"
     printf '%-24s' workload
     for n in $threads; do printf '%10s' "T($n)"; done
     for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "x$n"; done
     for n in $threads; do [ "$n" -gt 1 ] && printf '%10s' "eff$n"; done
+    for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "best$n"; done
     echo
     for w in $workloads; do
         printf '%-24s' "$w"
         t1=
         c1=
+        b1=
         line="$label $w"
         speeds=
         effs=
+        bests=
         # Interleaved: run k of every thread count, then run k+1, so that a
         # slow spell of the machine hits all thread counts alike.
         for n in $threads; do : >"$out/runs.$n"; done
@@ -119,15 +126,18 @@ bench_one() {
             r="$(awk '{ print $1 }' "$out/runs.$n" | median) $(awk '{ print $2 }' "$out/runs.$n" | median)"
             t=${r% *}
             c=${r#* }
-            [ -z "$t1" ] && t1=$t && c1=$c
+            b=$(awk '{ print $1 }' "$out/runs.$n" | least)
+            [ -z "$t1" ] && t1=$t && c1=$c && b1=$b
             printf '%10.3f' "$t"
             s=$(awk -v n="$n" -v a="$t1" -v b="$t" 'BEGIN { printf "%.2f", n * a / b }')
             e=$(awk -v a="$c1" -v b="$c" 'BEGIN { printf "%.2f", a / b }')
+            bs=$(awk -v n="$n" -v a="$b1" -v b="$b" 'BEGIN { printf "%.2f", n * a / b }')
             line="$line $n:$s"
-            [ "$n" -gt 1 ] && speeds="$speeds $s" && effs="$effs $e"
+            [ "$n" -gt 1 ] && speeds="$speeds $s" && effs="$effs $e" && bests="$bests $bs"
         done
         for s in $speeds; do printf '%8s' "$s"; done
         for e in $effs; do printf '%10s' "$e"; done
+        for s in $bests; do printf '%8s' "$s"; done
         echo
         echo "$line" >>"$dat"
         echo "$label-cpu $w$(for e in 1.00 $effs; do printf ' %s' "$e"; done)" >>"$out/eff.dat"
