@@ -364,6 +364,31 @@ wf_object *wf_xget_ref(wf_object *_Atomic *slot);
 bool wf_try_xget_ref(wf_object *_Atomic *slot, wf_object **out);
 void wf_incref_with_lock(wf_object *op);
 
+#if WF_FREE_THREADED
+/* The cases of a try-incref that need no RMW, inline for the lock-free
+ * readers (refcount.c, containers.h, the type cache): op is immortal, owned
+ * by the calling thread (the owner cannot race with its own fast dealloc,
+ * and memory it could be probing becomes "owned" again only after it
+ * allocates), or counted per thread (freed only in a pause, which cannot
+ * begin while we run, so whatever object the memory holds now is alive and
+ * a failed re-check undoes the count on that same object).  false: the
+ * caller takes the shared path (wf_try_incref and friends). */
+WF_INLINE bool wf_try_incref_fast(wf_object *op) {
+    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
+    if (local == WF_IMMORTAL_LOCAL) return true;
+    uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
+    if (tid == wft_tls_index) {
+        atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
+        return true;
+    }
+    if (tid == WF_TID_PERTHREAD) {
+        wf_perthread_add(op, 1);
+        return true;
+    }
+    return false;
+}
+#endif
+
 /* Merge op's local count into its shared count (tid := 0, state MERGED),
  * adding extra; returns the merged count.  Called by the owner, by the
  * merge-queue drain, or for an exited owner's objects. Free-threaded only. */

@@ -247,27 +247,6 @@ void wf_set_maybe_weakref(wf_object *op) {
  * Try-incref primitives
  * ------------------------------------------------------------------------- */
 
-/* Immortal or owned by the caller: a reference can be taken without an
- * RMW.  The owner cannot race with its own fast dealloc, and memory it
- * could be probing can only become "owned" again after it allocates. */
-static inline bool try_incref_fast(wf_object *op) {
-    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
-    if (local == WF_IMMORTAL_LOCAL) return true;
-    uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
-    if (tid == wft_tls_index) {
-        atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
-        return true;
-    }
-    /* A per-thread object is freed only in a pause, which cannot begin
-     * while we run: whatever object this memory holds now is alive, and a
-     * failed re-check undoes the count on the same object. */
-    if (tid == WF_TID_PERTHREAD) {
-        wf_perthread_add(op, 1);
-        return true;
-    }
-    return false;
-}
-
 /* A shared increment that fails on the two "maybe dead" raw words: 0 (the
  * owner may take the CAS-free fast dealloc at any moment) and exactly
  * MERGED (count 0: dead).  The acquire pairs with the release of the
@@ -283,11 +262,11 @@ static inline bool try_incref_shared(wf_object *op) {
 }
 
 bool wf_try_incref(wf_object *op) {
-    return try_incref_fast(op) || try_incref_shared(op);
+    return wf_try_incref_fast(op) || try_incref_shared(op);
 }
 
 void wf_incref_with_lock(wf_object *op) {
-    if (try_incref_fast(op)) return;
+    if (wf_try_incref_fast(op)) return;
     int32_t old = shared_load(op), desired;
     do {
         desired = (int32_t)((uint32_t)old + (1u << WF_REF_SHARED_SHIFT));

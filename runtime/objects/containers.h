@@ -82,7 +82,7 @@ static inline int wfo_is_plain_key(wf_object *k) {
  * (runtime/memory/refcount.c) for the lock-free container reads, which run
  * on every l[i], iteration step, d[k] and attribute lookup.  They handle
  * inline the cases that need no RMW, exactly as refcount.c's
- * try_incref_fast does -- the item is immortal, it is owned by the calling
+ * wf_try_incref_fast (weft/object.h) does -- the item is immortal, it is owned by the calling
  * thread (ob_tid == wft_tls_index: a relaxed load + store of
  * ob_ref_local), or it is counted per thread (wf_perthread_add) -- and
  * call the out-of-line primitive for every other case (the shared
@@ -96,16 +96,7 @@ static inline int wfo_is_plain_key(wf_object *k) {
  * only. */
 #if WF_FREE_THREADED
 WF_INLINE bool wfo_try_incref_compare(wf_object *_Atomic *slot, wf_object *op) {
-    uint32_t local = atomic_load_explicit(&op->ob_ref_local, memory_order_relaxed);
-    if (local != WF_IMMORTAL_LOCAL) {
-        uint32_t tid = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
-        if (tid == wft_tls_index)
-            atomic_store_explicit(&op->ob_ref_local, local + 1, memory_order_relaxed);
-        else if (tid == WF_TID_PERTHREAD) /* also as try_incref_fast: freed only in a pause */
-            wf_perthread_add(op, 1);
-        else
-            return wf_try_incref_compare(slot, op);
-    }
+    if (!wf_try_incref_fast(op)) return wf_try_incref_compare(slot, op);
     if (WF_UNLIKELY(atomic_load(slot) != op)) {
         wf_decref(op);
         return false;

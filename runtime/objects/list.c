@@ -197,7 +197,7 @@ static WF_NOINLINE wf_object *list_item_ref_slow(wf_list *l, wf_ssize_t i) {
  * Free-threaded: this is the lock-free read of list_item_ref_slow,
  * restricted to the two cases that need no atomic RMW -- an immortal item
  * or one owned by the calling thread, whose count is raised with a
- * relaxed load + store exactly as refcount.c's try_incref_fast does.
+ * relaxed load + store exactly as wf_try_incref_fast (weft/object.h) does.
  * An immortal item gets the same re-check of the slot as
  * wf_try_incref_compare (sequentially consistent): a block freed and
  * reused by an object made immortal must not be returned for a slot that

@@ -43,26 +43,13 @@ static inline bool wfo_tc_cacheable_name(wf_object *name) {
 #endif
 }
 
-/* wf_try_incref with its two commonest cases inline (what refcount.c's
- * try_incref_fast does first): immortal, or owned by this thread. */
+/* wf_try_incref with its RMW-free cases inline (weft/object.h).  Class
+ * attributes are mostly per-thread counted; if v is a stale pointer reused
+ * since by another object, the caller's tag re-check fails and it takes
+ * the increment back: no net change. */
 static inline bool wfo_tc_try_incref(wf_object *v) {
 #if WF_FREE_THREADED
-    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
-    if (local == WF_IMMORTAL_LOCAL) return true;
-    uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_relaxed);
-    if (tid == wft_tls_index) {
-        atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
-        return true;
-    }
-    if (tid == WF_TID_PERTHREAD) {
-        /* Methods and other class attributes are mostly per-thread counted
-         * (weft/object.h): freed only in a pause, so the count can be
-         * raised with the thread's own slot.  If v is a stale pointer
-         * reused since by another per-thread object, the tag re-check
-         * fails and the caller takes the increment back: no net change. */
-        wf_perthread_add(v, 1);
-        return true;
-    }
+    if (wf_try_incref_fast(v)) return true;
 #endif
     return wf_try_incref(v);
 }
