@@ -4,7 +4,7 @@
 # usage: bench/scaling/run.sh [--threads "1 2"] [--runs 5] [--scale 1.0]
 #                             [--workloads "name ..."] [--out DIR]
 #                             [--ft build/ft/weft] [--gil build/gil/weft] [--quick]
-#                             [--only "ft ft-gil1 gil python3"]
+#                             [--only "ft ft-gil1 gil python3"] [--ceiling]
 #
 # Runs every workload of workloads.py with 1..N threads (each worker pinned
 # to its own CPU) under: weft free-threaded, weft free-threaded with
@@ -17,12 +17,18 @@
 # CPU time a worker spent): other processes taking CPUs away do not change
 # it, only the workers slowing each other down does, so it stays readable
 # on a busy machine where the control figure shows wall times cannot be.
+# --ceiling adds, after the free-threaded table, the same table for N
+# independent single-thread processes pinned to CPUs 0..N-1: what the
+# machine itself gives each workload at N (shared caches, memory
+# bandwidth, clock limits, SMT siblings), with no sharing in the runtime;
+# the thread speedup over this ceiling is the runtime's own efficiency.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 threads=""
 only="ft ft-gil1 gil python3"
+ceiling=0
 runs=5
 scale=1.0
 workloads=""
@@ -40,6 +46,7 @@ while [ $# -gt 0 ]; do
         --gil) gil=$2; shift 2 ;;
         --quick) runs=1; scale=0.2; shift ;;
         --only) only=$2; shift 2 ;;
+        --ceiling) ceiling=1; shift ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -145,9 +152,60 @@ bench_one() {
     echo "control (two independent pinned single-thread processes): $(control "$@")x"
 }
 
+# procs_once W N CMD... : the wall time of the slowest of N single-thread
+# processes of W started together, process k pinned to CPU k
+procs_once() {
+    w=$1 n=$2; shift 2
+    k=0
+    pids=
+    while [ $k -lt "$n" ]; do
+        "$@" "$here/workloads.py" "$w" 1 "$scale" "$k" >"$out/p.$k" &
+        pids="$pids $!"
+        k=$((k + 1))
+    done
+    for p in $pids; do wait "$p" || echo nan >"$out/p.failed"; done
+    k=0
+    while [ $k -lt "$n" ]; do awk '{ print $1 }' "$out/p.$k"; k=$((k + 1)); done | sort -g | tail -1
+}
+
+bench_procs() {
+    label=$1; shift
+    echo
+    echo "== $label: N independent pinned single-thread processes (median of $runs runs;"
+    echo "   speedup = N*T(1)/T(N), T(N) = the slowest process: the machine's own ceiling for each workload)"
+    printf '%-24s' workload
+    for n in $threads; do printf '%10s' "T($n)"; done
+    for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "x$n"; done
+    echo
+    for w in $workloads; do
+        printf '%-24s' "$w"
+        for n in $threads; do : >"$out/procs.$n"; done
+        i=0
+        while [ $i -lt "$runs" ]; do
+            for n in $threads; do procs_once "$w" "$n" "$@" >>"$out/procs.$n"; done
+            i=$((i + 1))
+        done
+        t1=
+        line="$label $w"
+        speeds=
+        for n in $threads; do
+            t=$(median <"$out/procs.$n")
+            [ -z "$t1" ] && t1=$t
+            printf '%10.3f' "$t"
+            s=$(awk -v n="$n" -v a="$t1" -v b="$t" 'BEGIN { printf "%.2f", n * a / b }')
+            line="$line $n:$s"
+            [ "$n" -gt 1 ] && speeds="$speeds $s"
+        done
+        for s in $speeds; do printf '%8s' "$s"; done
+        echo
+        echo "$line" >>"$dat"
+    done
+}
+
 echo "threads: $threads   CPUs online: $ncpu"
 want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
 if want ft && [ -x "$ft" ]; then bench_one weft-ft "$ft"; fi
+if [ "$ceiling" = 1 ] && [ -x "$ft" ]; then bench_procs weft-ft-procs "$ft"; fi
 if want ft-gil1 && [ -x "$ft" ]; then bench_one weft-ft-gil1 "$ft" -X gil=1; fi
 if want gil && [ -x "$gil" ]; then bench_one weft-gil "$gil"; fi
 if want python3 && command -v python3 >/dev/null 2>&1; then bench_one python3 python3; fi
