@@ -61,6 +61,12 @@ static inline wf_ssize_t wfo_slice_adjust(wf_ssize_t n, wf_ssize_t *start, wf_ss
 int wfo_list_append_steal(wf_object *l, wf_object *v); /* steals v even on error */
 /* A new list owning items[0..n) (stolen); the array is copied. */
 wf_object *wfo_list_from_array_steal(wf_object **items, wf_ssize_t n);
+/* UNPACK_SEQUENCE of an exact list: returns the list's size; if it is n,
+ * new references to the items are in out[n-1] .. out[0] (the order the
+ * value stack wants: item 0 on top), otherwise out is untouched.  One
+ * critical section, so the items are one snapshot of the list, and a size
+ * that does not match is the size of that snapshot. */
+wf_ssize_t wfo_list_unpack(wf_object *l, wf_ssize_t n, wf_object **out);
 
 /* Equality of two keys that needs no Python code: both exact str, or both
  * exact int in the small form.  1 equal, 0 different, -1 "not plain" (the

@@ -16,7 +16,7 @@
  *  - __slots__ (WF_T_OBJECT_EX: only heap types' __slots__ use it, and
  *    nothing but wfo_member_set, the instance's dealloc and the collector's
  *    clear of an unreachable instance writes those slots) are written
- *    with one atomic exchange and no lock (member_store_ex);
+ *    with one atomic exchange and no lock (wfo_slot_exchange, objimpl.h);
  *  - WF_T_OBJECT members of built-in types, which their own C code may
  *    also swap under the instance's critical section, are swapped under
  *    that critical section.
@@ -356,7 +356,7 @@ wf_object *wfo_member_descr_new(wf_type *type, wf_member_def *m) {
  * slot re-check.
  *
  * Why the value read under the section is alive: a WF_T_OBJECT writer
- * swaps under the same section.  A __slots__ writer (member_store_ex) does
+ * swaps under the same section.  A __slots__ writer (wfo_slot_exchange, objimpl.h) does
  * not lock; it exchanges the slot and then, before releasing the old
  * value, loads obj's mutex byte and, if it is not 0, passes through obj's
  * critical section.  This is Dekker's pattern over (slot, mutex byte): the
@@ -393,12 +393,14 @@ WF_INLINE wf_object *member_load(wf_object *obj, wf_object *_Atomic *slot) {
 #endif
 }
 
-#if WF_FREE_THREADED
-/* member_store_ex's rare case: wait until obj's critical section is free. */
-static WF_NOINLINE void member_wait_readers(wf_object *obj) {
+/* wfo_slot_exchange's rare case (objimpl.h): wait until obj's critical
+ * section is free. */
+void wfo_slot_wait_readers(wf_object *obj) {
     WF_BEGIN_CRITICAL_SECTION(obj);
     WF_END_CRITICAL_SECTION();
 }
+
+#if WF_FREE_THREADED
 
 /* A WF_T_OBJECT store: swap under obj's critical section (built-in types'
  * own C code may swap the same field under it). */
@@ -420,32 +422,6 @@ static wf_object *member_store_locked(wf_object *obj, wf_object *_Atomic *slot, 
 }
 #endif
 
-/* Store value (a new reference, or NULL to delete) in a __slots__ slot and
- * return the old value (a reference the caller releases; NULL if the slot
- * was empty).  One atomic exchange: lock-free readers see the old or the
- * new value, and a delete of an empty slot sees NULL come back, so
- * concurrent deletes raise AttributeError exactly once each as if they
- * ran in turn.  Before returning the old value it makes sure no reader is
- * still taking a reference to it under obj's critical section
- * (member_load explains the pairing); the mutex byte is almost always 0,
- * so that costs one plain load. */
-WF_INLINE wf_object *member_store_ex(wf_object *obj, wf_object *_Atomic *slot, wf_object *value) {
-#if WF_FREE_THREADED
-    wf_object *old = atomic_exchange_explicit(slot, value, memory_order_seq_cst);
-    if (old && WF_UNLIKELY(atomic_load_explicit(&obj->ob_mutex.bits, memory_order_seq_cst) != 0))
-        /* A reader may hold the section (or it is held for another
-         * reason): wait until it is released.  The section is borrowed
-         * when this thread itself holds it: then no reader does. */
-        member_wait_readers(obj);
-#else
-    /* The GIL serializes writers: no locked instruction needed. */
-    (void)obj;
-    wf_object *old = atomic_load_explicit(slot, memory_order_relaxed);
-    atomic_store_explicit(slot, value, memory_order_release);
-#endif
-    return old;
-}
-
 static wf_object *member_get_other(wf_object *obj, wf_member_def *m);
 
 /* A WF_T_OBJECT_EX member whose lock-free read did not return a value:
@@ -461,31 +437,12 @@ static WF_NOINLINE wf_object *member_get_ex_slow(wf_object *obj, wf_member_def *
 wf_object *wfo_member_get(wf_object *obj, wf_member_def *m) {
     char *addr = (char *)obj + m->offset;
     if (WF_LIKELY(m->type == WF_T_OBJECT_EX)) { /* __slots__: the common case first */
-#if WF_FREE_THREADED
-        /* Inline only the cases that need no call, so that this path
-         * needs no stack frame: a value owned by the calling thread,
-         * counted with a plain store and no slot re-check (the owned case
-         * of containers.h's wfo_try_xget_ref, which explains why; our
-         * writers release an old value only after exchanging it out), and
-         * an immortal value, returned after the slot re-check as
-         * wfo_try_incref_compare does.  Everything else -- empty,
-         * per-thread, shared, a failed re-check -- goes through member_load
-         * in member_get_ex_slow, which starts over. */
-        wf_object *v = atomic_load((wf_object *_Atomic *)addr);
-        if (WF_LIKELY(v != NULL)) {
-            uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
-            if (local == WF_IMMORTAL_LOCAL) {
-                if (WF_LIKELY(atomic_load((wf_object *_Atomic *)addr) == v)) return v;
-            } else if (WF_LIKELY(atomic_load_explicit(&v->ob_tid, memory_order_relaxed) ==
-                                 wft_tls_index)) {
-                atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
-                return v;
-            }
-        }
-#else
-        wf_object *v = atomic_load_explicit((wf_object *_Atomic *)addr, memory_order_relaxed);
-        if (WF_LIKELY(v != NULL)) return wf_newref(v);
-#endif
+        /* Only the cases that need no call are inline (objimpl.h), so
+         * that this path needs no stack frame; everything else -- empty,
+         * per-thread, shared, a failed re-check -- goes through
+         * member_load in member_get_ex_slow, which starts over. */
+        wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)addr);
+        if (WF_LIKELY(v != NULL)) return v;
         return member_get_ex_slow(obj, m);
     }
     return member_get_other(obj, m);
@@ -504,9 +461,10 @@ size_t wfo_member_descr_slot_offset(wf_object *d, wf_type *tp) {
     return m->offset;
 }
 
-/* What the member descriptor behind wfo_member_descr_slot_offset does,
- * given the offset: read (new reference; AttributeError naming `name`
- * when empty) or store (value not NULL). */
+/* The read of the member descriptor behind wfo_member_descr_slot_offset,
+ * given the offset: a new reference, or AttributeError naming `name` when
+ * the slot is empty (eval.c tries wfo_slot_load_fast first; stores use
+ * wfo_slot_exchange). */
 wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name) {
     wf_member_def m = {.name = "", .type = WF_T_OBJECT_EX, .offset = offset, .flags = 0};
     wf_object *v = wfo_member_get(obj, &m);
@@ -518,10 +476,6 @@ wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name) {
     return v;
 }
 
-int wfo_slot_set(wf_object *obj, size_t offset, wf_object *value) {
-    wf_member_def m = {.name = "", .type = WF_T_OBJECT_EX, .offset = offset, .flags = 0};
-    return wfo_member_set(obj, &m, value);
-}
 
 /* wfo_member_get for every type but WF_T_OBJECT_EX (out of line, so that
  * the __slots__ read above needs no stack frame). */
@@ -552,7 +506,7 @@ int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value) {
     }
     if (WF_LIKELY(m->type == WF_T_OBJECT_EX)) { /* __slots__ (never WF_READONLY) */
         wf_xincref(value); /* try-increfs are enabled lazily: member_load */
-        wf_object *old = member_store_ex(obj, (wf_object *_Atomic *)addr, value);
+        wf_object *old = wfo_slot_exchange(obj, (wf_object *_Atomic *)addr, value);
         if (old) {
             wf_decref(old);
             return 0;

@@ -82,10 +82,24 @@ static void free_array(wf_list *l, wfo_list_array *a) {
     wfm_free(a);
 }
 
+/* A new array of cap slots, all NULL.  The lock-free read checks an
+ * index against the size it loaded and then against the capacity of the
+ * array it loads after, which may be a newer array than that size belongs
+ * to (a slice assignment publishes a smaller array before its size; a
+ * reader's size can be stale by any amount).  So a slot past the size can
+ * be read: it must hold NULL (the reader then takes the locked path) or a
+ * pointer that was once an item, never uninitialised memory.  A stale item
+ * is safe: its block is not reused for another object before the reader's
+ * next quiescent point (QSBR), so the try-incref finds it alive (and the
+ * slot re-check decides) or dead (and fails). */
 static wfo_list_array *array_new(wf_ssize_t cap) {
     if ((size_t)cap > (SIZE_MAX - sizeof(wfo_list_array)) / sizeof(wf_object *)) return NULL;
     wfo_list_array *a = wfm_malloc(sizeof(wfo_list_array) + (size_t)cap * sizeof(wf_object *));
-    if (a) a->allocated = cap;
+    if (a) {
+        a->allocated = cap;
+        /* Not yet published: plain stores. */
+        memset((void *)a->items, 0, (size_t)cap * sizeof(wf_object *));
+    }
     return a;
 }
 
@@ -280,6 +294,24 @@ int wf_list_set_item(wf_object *o, wf_ssize_t i, wf_object *v) {
     }
     wf_decref(old);
     return 0;
+}
+
+wf_ssize_t wfo_list_unpack(wf_object *o, wf_ssize_t n, wf_object **out) {
+    wf_list *l = (wf_list *)o;
+    wf_ssize_t size;
+    WF_BEGIN_CRITICAL_SECTION(l);
+    note_access(l);
+    size = load_size(l);
+    if (size == n) {
+        wfo_list_array *a = load_array(l);
+        for (wf_ssize_t i = 0; i < n; i++) {
+            wf_object *v = load_item(a, i);
+            wf_incref_with_lock(v);
+            out[n - 1 - i] = v;
+        }
+    }
+    WF_END_CRITICAL_SECTION();
+    return size;
 }
 
 static int append_locked(wf_list *l, wf_object *v) {

@@ -95,7 +95,60 @@ int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value);
 /* __slots__ access for eval.c's attribute caches (descr.c). */
 size_t wfo_member_descr_slot_offset(wf_object *d, wf_type *tp);
 wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name);
-int wfo_slot_set(wf_object *obj, size_t offset, wf_object *value);
+void wfo_slot_wait_readers(wf_object *obj);
+
+/* The lock-free read of a __slots__ slot, inline for its two cases that
+ * need no call (descr.c's member_load explains the protocol): a value owned
+ * by the calling thread, counted with a plain store and no slot re-check
+ * (writers release an old value only after exchanging it out: the owned
+ * case of containers.h's wfo_try_xget_ref), and an immortal value, returned
+ * after the slot re-check.  NULL: empty, or any other case -- the caller
+ * takes the full read (wfo_slot_get / wfo_member_get), which starts over. */
+WF_INLINE wf_object *wfo_slot_load_fast(wf_object *_Atomic *slot) {
+#if WF_FREE_THREADED
+    wf_object *v = atomic_load(slot);
+    if (WF_LIKELY(v != NULL)) {
+        uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+        if (local == WF_IMMORTAL_LOCAL) {
+            if (WF_LIKELY(atomic_load(slot) == v)) return v;
+        } else if (WF_LIKELY(atomic_load_explicit(&v->ob_tid, memory_order_relaxed) ==
+                             wft_tls_index)) {
+            atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
+            return v;
+        }
+    }
+    return NULL;
+#else
+    return wf_xnewref(atomic_load_explicit(slot, memory_order_relaxed));
+#endif
+}
+
+/* Store value (a new reference, or NULL to delete) in a __slots__ slot of
+ * obj and return the old value (a reference the caller releases; NULL if
+ * the slot was empty).  One atomic exchange: lock-free readers see the old
+ * or the new value, and a delete of an empty slot sees NULL come back, so
+ * concurrent deletes raise AttributeError exactly once each as if they ran
+ * in turn.  Before returning the old value it makes sure no reader is still
+ * taking a reference to it under obj's critical section (descr.c's
+ * member_load explains the pairing); the mutex byte is almost always 0, so
+ * that costs one plain load. */
+WF_INLINE wf_object *wfo_slot_exchange(wf_object *obj, wf_object *_Atomic *slot,
+                                       wf_object *value) {
+#if WF_FREE_THREADED
+    wf_object *old = atomic_exchange_explicit(slot, value, memory_order_seq_cst);
+    if (old && WF_UNLIKELY(atomic_load_explicit(&obj->ob_mutex.bits, memory_order_seq_cst) != 0))
+        /* A reader may hold the section (or it is held for another
+         * reason): wait until it is released.  The section is borrowed
+         * when this thread itself holds it: then no reader does. */
+        wfo_slot_wait_readers(obj);
+#else
+    /* The GIL serializes writers: no locked instruction needed. */
+    (void)obj;
+    wf_object *old = atomic_load_explicit(slot, memory_order_relaxed);
+    atomic_store_explicit(slot, value, memory_order_release);
+#endif
+    return old;
+}
 wf_object *wfo_cfunction_call_def(wf_method_def *ml, wf_object *self, wf_object *const *args,
                                   wf_ssize_t nargs, wf_object *kwnames);
 

@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "runtime/memory/perthread.h"
+#include "runtime/objects/containers.h" /* wfo_list_unpack */
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/eval_internal.h"
 
@@ -1798,8 +1799,12 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
             uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
             if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
-                wf_object *v = wfo_slot_get(owner, (size_t)(cw >> 32), names[oparg]);
-                if (!v) goto error;
+                size_t off = (size_t)(cw >> 32);
+                wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
+                if (WF_UNLIKELY(v == NULL)) {
+                    v = wfo_slot_get(owner, off, names[oparg]);
+                    if (!v) goto error;
+                }
                 wf_decref(owner);
                 SET_TOP(v);
                 DISPATCH();
@@ -1840,11 +1845,13 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
             uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
             if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
-                /* A __slots__ slot (LOAD_ATTR's encoding). */
-                if (wfo_slot_set(owner, (size_t)(cw >> 32), v) < 0) goto error;
+                /* A __slots__ slot (LOAD_ATTR's encoding): the slot takes
+                 * the stack's reference to v. */
+                wf_object *old = wfo_slot_exchange(
+                    owner, (wf_object *_Atomic *)((char *)owner + (cw >> 32)), v);
                 sp -= 2;
                 wf_decref(owner);
-                wf_decref(v);
+                wf_xdecref(old);
                 DISPATCH();
             }
             if (ver && cw == ver) {
@@ -2137,30 +2144,21 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         wf_object *seq = POP();
         if (WF_TUPLE_CHECK_EXACT(seq) && WF_TUPLE_SIZE(seq) == oparg) {
             for (int i = oparg - 1; i >= 0; i--) PUSH(wf_newref(WF_TUPLE_ITEM(seq, i)));
-        } else if (WF_LIST_CHECK_EXACT(seq) && wf_list_size(seq) == oparg) {
-            wf_object **base = sp;
-            int ok = 1;
-            for (int i = 0; i < oparg; i++) {
-                wf_object *item = wf_list_get_item(seq, i);
-                if (!item) {
-                    /* the list shrank meanwhile: fall back */
-                    wf_err_clear();
-                    ok = 0;
-                    for (int j = 0; j < i; j++) wf_decref(base[oparg - 1 - j]);
-                    break;
-                }
-                base[oparg - 1 - i] = item;
+        } else if (WF_LIST_CHECK_EXACT(seq)) {
+            /* One snapshot of the list, also for the error (a racing
+             * writer cannot make it mix items of two states). */
+            wf_ssize_t m = wfo_list_unpack(seq, oparg, sp);
+            if (m != oparg) {
+                if (m > oparg)
+                    wf_err_format(&wf_exc_ValueError, "too many values to unpack (expected %d)",
+                                  oparg);
+                else
+                    wf_err_format(&wf_exc_ValueError,
+                                  "not enough values to unpack (expected %d, got %zd)", oparg, m);
+                wf_decref(seq);
+                goto error;
             }
-            if (ok) {
-                sp += oparg;
-            } else {
-                wf_object **nsp = unpack_iterable(seq, oparg, -1, sp);
-                if (!nsp) {
-                    wf_decref(seq);
-                    goto error;
-                }
-                sp = nsp;
-            }
+            sp += oparg;
         } else {
             wf_object **nsp = unpack_iterable(seq, oparg, -1, sp);
             if (!nsp) {
