@@ -543,6 +543,11 @@ static void local_thread_exit(wft_thread *th) {
     free(t);
 }
 
+/* The thread-exit hook that frees a thread's table is added when the
+ * module is first initialised: wft_add_hooks writes the hook table that
+ * every thread reads without a lock, so it must run before a second
+ * thread can exist, and only this module starts threads.  Written once,
+ * by that first initialisation. */
 static int local_hooks_installed;
 
 /* The calling thread's dict for self (borrowed; owned by the thread's
@@ -582,9 +587,14 @@ static wf_object *local_dict(localobject *self) {
      * constructor's arguments. */
     wf_type *tp = WF_TYPE(self);
     if (tp != &local_type) {
-        wf_object *init = wf_type_lookup(tp, WFO_ID(__init__));
+        /* init: a new reference, only compared (the borrowed lookup
+         * touches the value, which a concurrent rebinding may be freeing).
+         * object's own may be borrowed: a static type's dict never changes. */
+        wf_object *init = wfo_type_lookup_ref(tp, WFO_ID(__init__));
         wf_object *base_init = wf_type_lookup(&wf_object_type, WFO_ID(__init__));
-        if (init && init != base_init && self->args) {
+        int custom = init && init != base_init;
+        wf_xdecref(init);
+        if (custom && self->args) {
             wf_object *meth = wf_object_getattr((wf_object *)self, WFO_ID(__init__));
             if (!meth) return NULL;
             wf_object *r = wf_object_call(meth, self->args, self->kwargs);
@@ -599,9 +609,12 @@ static wf_object *local_dict(localobject *self) {
 static wf_object *local_tp_new(wf_type *type, wf_object *args, wf_object *kwargs) {
     int has_args = (args && WF_TUPLE_SIZE(args) > 0) || (kwargs && wf_dict_size(kwargs) > 0);
     if (has_args) {
-        wf_object *init = wf_type_lookup(type, WFO_ID(__init__));
+        /* As in local_dict. */
+        wf_object *init = wfo_type_lookup_ref(type, WFO_ID(__init__));
         wf_object *base_init = wf_type_lookup(&wf_object_type, WFO_ID(__init__));
-        if (type == &local_type || init == base_init) {
+        int plain = init == base_init;
+        wf_xdecref(init);
+        if (type == &local_type || plain) {
             wf_err_set_string(&wf_exc_TypeError, "Initialization arguments are not supported");
             return NULL;
         }
@@ -611,15 +624,6 @@ static wf_object *local_tp_new(wf_type *type, wf_object *args, wf_object *kwargs
     self->serial = atomic_fetch_add(&next_local_serial, 1);
     self->args = args ? wf_newref(args) : wf_tuple_new(0);
     self->kwargs = kwargs ? wf_newref(kwargs) : NULL;
-    if (!local_hooks_installed) {
-        static const wft_hooks hooks = {.thread_exit = local_thread_exit};
-        wf_mutex_lock(&locals_mu);
-        if (!local_hooks_installed) {
-            wft_add_hooks(&hooks);
-            local_hooks_installed = 1;
-        }
-        wf_mutex_unlock(&locals_mu);
-    }
     /* The creating thread's dict exists from the start (its __init__ is
      * run by type.__call__, not by local_dict). */
     local_table *t = my_locals;
@@ -697,9 +701,8 @@ static wf_object *local_getattro(wf_object *op, wf_object *name) {
     if (!dict) return NULL;
     if (WF_STR_CHECK(name) && wf_str_eq_cstr(name, "__dict__")) return wf_newref(dict);
     wf_type *tp = WF_TYPE(op);
-    wf_object *descr = wf_type_lookup(tp, name);
+    wf_object *descr = wfo_type_lookup_ref(tp, name); /* new reference (typecache.h) */
     if (descr) {
-        wf_incref(descr);
         wf_descrgetfunc get = WF_TYPE(descr)->tp_descr_get;
         if (get && WF_TYPE(descr)->tp_descr_set) {
             wf_object *r = get(descr, op, (wf_object *)tp);
@@ -724,10 +727,12 @@ static wf_object *local_getattro(wf_object *op, wf_object *name) {
     }
     /* A subclass may define __getattr__. */
     if (tp != &local_type) {
-        wf_object *ga = wf_type_lookup(tp, WFO_ID(__getattr__));
+        wf_object *ga = wfo_type_lookup_ref(tp, WFO_ID(__getattr__));
         if (ga) {
             wf_object *argv[2] = {op, name};
-            return wf_object_vectorcall(ga, argv, 2, NULL);
+            wf_object *r = wf_object_vectorcall(ga, argv, 2, NULL);
+            wf_decref(ga);
+            return r;
         }
     }
     return wf_err_format(&wf_exc_AttributeError, "'%s' object has no attribute '%U'",
@@ -742,12 +747,15 @@ static int local_setattro(wf_object *op, wf_object *name, wf_object *value) {
                       WF_TYPE(op)->tp_name);
         return -1;
     }
-    wf_object *descr = wf_type_lookup(WF_TYPE(op), name);
-    if (descr && WF_TYPE(descr)->tp_descr_set) {
-        wf_incref(descr);
-        int r = WF_TYPE(descr)->tp_descr_set(descr, op, value);
+    wf_object *descr = wfo_type_lookup_ref(WF_TYPE(op), name); /* new reference */
+    if (descr) {
+        wf_descrsetfunc set = WF_TYPE(descr)->tp_descr_set;
+        if (set) {
+            int r = set(descr, op, value);
+            wf_decref(descr);
+            return r;
+        }
         wf_decref(descr);
-        return r;
     }
     if (value) return wf_dict_set_item(dict, name, value);
     int r = wf_dict_del_item(dict, name);
@@ -1027,6 +1035,11 @@ WF_MODULE_INIT(_thread) {
     if (wf_type_ready(&lock_type) < 0 || wf_type_ready(&rlock_type) < 0 ||
         wf_type_ready(&local_type) < 0)
         return NULL;
+    if (!local_hooks_installed) {
+        static const wft_hooks hooks = {.thread_exit = local_thread_exit};
+        wft_add_hooks(&hooks);
+        local_hooks_installed = 1;
+    }
     wf_object *m = wf_module_new("_thread");
     if (!m) return NULL;
     wf_object *tmax = wf_float_from_double(WFMOD_TIMEOUT_MAX_S);

@@ -392,7 +392,11 @@ static wf_object *b_aiter(wf_object *m, wf_object *o) {
         return wf_err_format(&wf_exc_TypeError, "'%s' object is not an async iterable",
                              wf_type_name(WF_TYPE(o)));
     if (!it) return NULL;
-    if (!wf_type_lookup(WF_TYPE(it), wfb_id("__anext__"))) {
+    /* A new reference, only tested: even the borrowed lookup touches the
+     * value, which a concurrent rebinding may be freeing (typecache.h). */
+    wf_object *an = wfo_type_lookup_ref(WF_TYPE(it), wfb_id("__anext__"));
+    wf_xdecref(an);
+    if (!an) {
         wf_err_format(&wf_exc_TypeError, "aiter() returned not an async iterator of type '%s'",
                       wf_type_name(WF_TYPE(it)));
         wf_decref(it);
@@ -404,11 +408,14 @@ static wf_object *b_aiter(wf_object *m, wf_object *o) {
 static wf_object *b_anext(wf_object *m, wf_object *const *args, wf_ssize_t nargs) {
     if (wfb_check_positional("anext", nargs, 1, 2) < 0) return NULL;
     wf_object *o = args[0];
-    if (!wf_type_lookup(WF_TYPE(o), wfb_id("__anext__")))
-        return wf_err_format(&wf_exc_TypeError, "'%s' object is not an async iterator",
-                             wf_type_name(WF_TYPE(o)));
+    /* One lookup (wfo_call_special takes a new reference): a separate test
+     * first could see a __anext__ that another thread deletes before the
+     * call. */
     int found = 0;
     wf_object *aw = wfo_call_special(o, wfb_id("__anext__"), NULL, 0, &found);
+    if (!found)
+        return wf_err_format(&wf_exc_TypeError, "'%s' object is not an async iterator",
+                             wf_type_name(WF_TYPE(o)));
     if (!aw || nargs == 1) return aw;
     wf_object *r = wfb_anext_awaitable_new(aw, args[1]);
     wf_decref(aw);
@@ -631,11 +638,11 @@ static wf_object *b_round(wf_object *m, wf_object *const *args, wf_ssize_t nargs
     if (wfb_parse(&spec, args, nargs, kwnames, a) < 0) return NULL;
     wf_object *x = a[0], *nd = a[1];
     if (nd == wf_None) nd = NULL;
-    wf_object *meth = wf_type_lookup(WF_TYPE(x), WFB_ID(round));
-    if (meth) {
-        int found;
-        return wfo_call_special(x, WFB_ID(round), nd ? &nd : NULL, nd ? 1 : 0, &found);
-    }
+    /* One lookup, holding a new reference (typecache.h), so a concurrent
+     * rebinding of __round__ cannot free it under the call. */
+    int found;
+    wf_object *rr = wfo_call_special(x, WFB_ID(round), nd ? &nd : NULL, nd ? 1 : 0, &found);
+    if (found) return rr;
     if (WF_FLOAT_CHECK(x)) {
         double v = ((wf_float *)x)->ob_fval;
         if (!nd) {

@@ -85,7 +85,11 @@ static wf_object *op_not_(wf_object *self, wf_object *a) {
 
 static int has_getitem(wf_object *o) {
     wf_object *name = wf_str_intern_cstr("__getitem__");
-    return wf_type_lookup(WF_TYPE(o), name) != NULL;
+    /* A new reference, only tested: even the borrowed lookup touches the
+     * value, which a concurrent rebinding may be freeing (typecache.h). */
+    wf_object *f = wfo_type_lookup_ref(WF_TYPE(o), name);
+    wf_xdecref(f);
+    return f != NULL;
 }
 
 static wf_object *concat_impl(const char *name, wf_object *const *args, wf_ssize_t nargs, int inplace) {

@@ -1231,9 +1231,11 @@ static wf_object *bytes_new(wf_type *type, wf_object *args, wf_object *kwargs) {
     }
     if (a[0] && !a[1] && !a[2] && WF_TYPE(a[0]) != &wf_bytes_type) {
         /* bytes(x) asks x.__bytes__() first */
-        wf_object *meth = wf_type_lookup(WF_TYPE(a[0]), wf_str_intern_cstr("__bytes__"));
-        if (meth) {
-            wf_object *r = wf_object_call_method(a[0], "__bytes__", NULL, 0);
+        /* Looked up on the type and held while called (wfo_call_special):
+         * the class may be rebinding __bytes__ in another thread. */
+        int found;
+        wf_object *r = wfo_call_special(a[0], wf_str_intern_cstr("__bytes__"), NULL, 0, &found);
+        if (found) {
             if (r && !WF_BYTES_CHECK(r)) {
                 wf_err_format(&wf_exc_TypeError, "__bytes__ returned non-bytes (type %s)",
                               wf_type_name(WF_TYPE(r)));

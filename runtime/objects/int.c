@@ -967,12 +967,19 @@ static wf_object *int_new(wf_type *type, wf_object *args, wf_object *kwargs) {
         r = int_from_text(x, 10);
     } else {
         wf_number_methods *nb = WF_TYPE(x)->tp_as_number;
-        wf_object *trunc = NULL;
-        if (!(nb && (nb->nb_int || nb->nb_index)) &&
-            (trunc = wf_type_lookup(WF_TYPE(x), wf_str_intern_cstr("__trunc__")))) {
-            /* int() falls back on __trunc__ (deprecated, still in 3.11) */
-            r = wf_object_call_method(x, "__trunc__", NULL, 0);
-            if (r && !WF_INT_CHECK(r)) {
+        int found = 0;
+        if (!(nb && (nb->nb_int || nb->nb_index))) {
+            /* int() falls back on __trunc__ (deprecated, still in 3.11),
+             * looked up on the type and held while called. */
+            r = wfo_call_special(x, wf_str_intern_cstr("__trunc__"), NULL, 0, &found);
+        }
+        if (found) {
+            if (r && WF_INT_CHECK(r) && !WF_INT_CHECK_EXACT(r)) {
+                /* an int subclass (bool): its plain value, as CPython */
+                wf_object *t = int_pos(r);
+                wf_decref(r);
+                r = t;
+            } else if (r && !WF_INT_CHECK(r)) {
                 wf_object *t = wf_index_check(r) ? wf_number_index(r) : NULL;
                 if (!t && !wf_err_occurred())
                     wf_err_format(&wf_exc_TypeError, "__trunc__ returned non-Integral (type %s)",

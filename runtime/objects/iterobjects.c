@@ -547,17 +547,22 @@ static int is_sequence(wf_object *o) {
     if (WF_DICT_CHECK(o)) return 0;
     wf_type *t = WF_TYPE(o);
     if (t->tp_as_sequence && t->tp_as_sequence->sq_item) return 1;
-    return wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE) &&
-           wf_type_lookup(t, WFO_ID(__getitem__)) != NULL;
+    if (!wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) return 0;
+    /* A new reference, only tested: even the borrowed lookup touches the
+     * value, which a concurrent rebinding may be freeing (typecache.h). */
+    wf_object *f = wfo_type_lookup_ref(t, WFO_ID(__getitem__));
+    wf_xdecref(f);
+    return f != NULL;
 }
 
 static wf_object *reversed_make(wf_type *type, wf_object *seq) {
-    wf_object *meth = wf_type_lookup(WF_TYPE(seq), WFO_ID(__reversed__));
-    if (meth == wf_None)
+    wf_object *meth = wfo_type_lookup_ref(WF_TYPE(seq), WFO_ID(__reversed__)); /* new reference */
+    if (meth == wf_None) {
+        wf_decref(meth);
         return wf_err_format(&wf_exc_TypeError, "'%.200s' object is not reversible",
                              wf_type_name(WF_TYPE(seq)));
+    }
     if (meth) {
-        wf_incref(meth);
         wf_object *r;
         wf_descrgetfunc get = WF_TYPE(meth)->tp_descr_get;
         if (get) {

@@ -238,15 +238,15 @@ int wf_object_generic_setattr(wf_object *o, wf_object *name, wf_object *value) {
         return -1;
     }
     wf_type *t = WF_TYPE(o);
-    wf_object *descr = wf_type_lookup(t, name);
+    wf_object *descr = wfo_type_lookup_ref(t, name); /* new reference (typecache.h) */
     if (descr) {
         wf_descrsetfunc set = WF_TYPE(descr)->tp_descr_set;
         if (set) {
-            wf_incref(descr);
             int r = set(descr, o, value);
             wf_decref(descr);
             return r;
         }
+        wf_decref(descr); /* only whether there was one counts below */
     }
     wf_object **dp = wf_object_dictptr(o);
     if (!dp) {

@@ -196,12 +196,16 @@ static wf_object *object_reduce_ex(wf_object *self, wf_object *arg) {
     if (proto == -1 && wf_err_occurred()) return NULL;
     /* An overridden __reduce__ wins. */
     wf_object *name = wf_str_intern_cstr("__reduce__");
-    wf_object *mine = wf_type_lookup(WF_TYPE(self), name);
+    wf_object *mine = wfo_type_lookup_ref(WF_TYPE(self), name); /* new reference, only compared */
     wf_object *base = NULL;
     int r = wf_dict_get_item_ref(wf_object_type.tp_dict, name, &base);
-    if (r < 0) return NULL;
+    if (r < 0) {
+        wf_xdecref(mine);
+        return NULL;
+    }
     int overridden = mine && mine != base;
     wf_xdecref(base);
+    wf_xdecref(mine);
     if (overridden) return wf_object_call_method(self, "__reduce__", NULL, 0);
     if (proto < 2) {
         wf_object *copyreg = wfv_import_module("copyreg");

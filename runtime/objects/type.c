@@ -341,8 +341,16 @@ fail:
 static int mro_internal(wf_type *type) {
     wf_object *mro;
     wf_type *meta = WF_TYPE(type);
-    if (meta != &wf_type_type && wf_type_has_flag(meta, WF_TPFLAGS_HEAPTYPE) &&
-        wf_type_lookup(meta, WFO_ID(mro)) != wf_type_lookup(&wf_type_type, WFO_ID(mro))) {
+    int custom = 0;
+    if (meta != &wf_type_type && wf_type_has_flag(meta, WF_TPFLAGS_HEAPTYPE)) {
+        /* The metatype's mro: a new reference, only compared (the borrowed
+         * lookup touches the value, which a concurrent rebinding may be
+         * freeing).  type's own may be borrowed: its dict never changes. */
+        wf_object *m = wfo_type_lookup_ref(meta, WFO_ID(mro));
+        custom = m != wf_type_lookup(&wf_type_type, WFO_ID(mro));
+        wf_xdecref(m);
+    }
+    if (custom) {
         /* A metaclass overriding mro(). */
         wf_object *args[1] = {(wf_object *)type};
         wf_object *m = wf_object_vectorcall_method(WFO_ID(mro), args, 1, NULL);
@@ -659,12 +667,15 @@ static int type_setattro(wf_object *o, wf_object *name, wf_object *value) {
         return -1;
     }
     /* Data descriptors of the metatype take precedence. */
-    wf_object *meta_attr = wf_type_lookup(WF_TYPE(o), name);
-    if (meta_attr && WF_TYPE(meta_attr)->tp_descr_set) {
-        wf_incref(meta_attr);
-        int r = WF_TYPE(meta_attr)->tp_descr_set(meta_attr, o, value);
+    wf_object *meta_attr = wfo_type_lookup_ref(WF_TYPE(o), name); /* new reference */
+    if (meta_attr) {
+        wf_descrsetfunc set = WF_TYPE(meta_attr)->tp_descr_set;
+        if (set) {
+            int r = set(meta_attr, o, value);
+            wf_decref(meta_attr);
+            return r;
+        }
         wf_decref(meta_attr);
-        return r;
     }
     name = wf_str_intern(wf_newref(name));
     /* Store, then bump the tag, then release the old value (typecache.h). */
@@ -807,14 +818,28 @@ static int set_names(wf_type *type) {
     for (wf_ssize_t i = 0; i < wf_list_size(items) && rc == 0; i++) {
         wf_object *pair = wf_list_get_item(items, i);
         wf_object *k = WF_TUPLE_ITEM(pair, 0), *v = WF_TUPLE_ITEM(pair, 1);
-        wf_object *sn = wf_type_lookup(WF_TYPE(v), WFO_ID(__set_name__));
-        if (sn) {
-            wf_object *args[3] = {v, (wf_object *)type, k};
-            int found;
-            wf_object *r = wfo_call_special(v, WFO_ID(__set_name__), args + 1, 2, &found);
-            (void)args;
-            if (!r) rc = -1;
-            else wf_decref(r);
+        /* One lookup (wfo_call_special holds a new reference): v's class
+         * may be rebinding __set_name__ in another thread. */
+        wf_object *args[2] = {(wf_object *)type, k};
+        int found;
+        wf_object *r = wfo_call_special(v, WFO_ID(__set_name__), args, 2, &found);
+        if (found) {
+            if (r) {
+                wf_decref(r);
+            } else {
+                /* CPython 3.11 wraps the error (3.12 dropped this). */
+                rc = -1;
+                wf_object *cause = wf_err_fetch();
+                wf_err_format(&wf_exc_RuntimeError, "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+                              wf_type_name(WF_TYPE(v)), k, wf_type_name(type));
+                wf_object *ne = wf_err_fetch();
+                if (ne && cause) {
+                    wf_exc_set_context_chained(ne, cause);
+                    wf_exc_set_cause(ne, cause);
+                }
+                wf_err_restore(ne);
+                wf_xdecref(cause);
+            }
         }
         wf_decref(pair);
     }

@@ -111,9 +111,21 @@ static wf_object *slot_tp_repr(wf_object *self) {
 }
 static wf_object *slot_tp_str(wf_object *self) { return call_required(self, SNAME(__str__), NULL, 0); }
 
+/* What name is bound to along t's MRO: LK_MISSING, LK_NONE (None, which
+ * blocks a protocol) or LK_OTHER.  The value is held (new reference) while
+ * it is looked at: even a borrowed lookup touches the value it returns,
+ * which a concurrent rebinding may be freeing (typecache.h). */
+enum { LK_MISSING, LK_NONE, LK_OTHER };
+static int lookup_kind(wf_type *t, wf_object *name) {
+    wf_object *f = wfo_type_lookup_ref(t, name);
+    if (!f) return LK_MISSING;
+    int k = f == wf_None ? LK_NONE : LK_OTHER;
+    wf_decref(f);
+    return k;
+}
+
 static wf_hash_t slot_tp_hash(wf_object *self) {
-    wf_object *f = wf_type_lookup(WF_TYPE(self), SNAME(__hash__));
-    if (!f || f == wf_None) return wf_object_hash_not_implemented(self);
+    if (lookup_kind(WF_TYPE(self), SNAME(__hash__)) != LK_OTHER) return wf_object_hash_not_implemented(self);
     wf_object *r = call_required(self, SNAME(__hash__), NULL, 0);
     if (!r) return -1;
     if (!WF_INT_CHECK(r)) {
@@ -138,15 +150,19 @@ static wf_object *slot_tp_richcompare(wf_object *self, wf_object *other, int op)
 
 static wf_object *slot_tp_getattr_hook(wf_object *self, wf_object *name) {
     wf_type *t = WF_TYPE(self);
-    wf_object *ga = wf_type_lookup(t, SNAME(__getattribute__));
+    /* ga: a new reference, only compared.  object's own __getattribute__
+     * may be borrowed: a static type's dict never changes. */
+    wf_object *ga = wfo_type_lookup_ref(t, SNAME(__getattribute__));
+    int generic = !ga || ga == wf_type_lookup(&wf_object_type, SNAME(__getattribute__));
+    wf_xdecref(ga);
     wf_object *r;
     wf_object *a[1] = {name};
-    if (!ga || ga == wf_type_lookup(&wf_object_type, SNAME(__getattribute__)))
+    if (generic)
         r = wf_object_generic_getattr(self, name);
     else
         r = call_required(self, SNAME(__getattribute__), a, 1);
     if (r || !wf_err_matches((wf_object *)&wf_exc_AttributeError)) return r;
-    if (!wf_type_lookup(t, SNAME(__getattr__))) return NULL;
+    if (lookup_kind(t, SNAME(__getattr__)) == LK_MISSING) return NULL;
     wf_err_clear();
     return call_required(self, SNAME(__getattr__), a, 1);
 }
@@ -167,10 +183,9 @@ static int slot_tp_setattro(wf_object *self, wf_object *name, wf_object *value) 
 
 static wf_object *slot_tp_call(wf_object *self, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
     wf_type *t = WF_TYPE(self);
-    wf_object *f = wf_type_lookup(t, SNAME(__call__));
+    wf_object *f = wfo_type_lookup_ref(t, SNAME(__call__)); /* new reference (typecache.h) */
     if (!f)
         return wf_err_format(&wf_exc_TypeError, "'%s' object is not callable", wf_type_name(t));
-    wf_incref(f);
     wf_descrgetfunc get = WF_TYPE(f)->tp_descr_get;
     wf_object *bound = get ? get(f, self, (wf_object *)t) : wf_newref(f);
     wf_decref(f);
@@ -181,8 +196,7 @@ static wf_object *slot_tp_call(wf_object *self, wf_object *const *args, size_t n
 }
 
 static wf_object *slot_tp_iter(wf_object *self) {
-    wf_object *f = wf_type_lookup(WF_TYPE(self), SNAME(__iter__));
-    if (f == wf_None)
+    if (lookup_kind(WF_TYPE(self), SNAME(__iter__)) == LK_NONE)
         return wf_err_format(&wf_exc_TypeError, "'%s' object is not iterable", wf_type_name(WF_TYPE(self)));
     return call_required(self, SNAME(__iter__), NULL, 0);
 }
@@ -208,9 +222,8 @@ static int slot_tp_descr_set(wf_object *self, wf_object *obj, wf_object *value) 
 
 static int slot_tp_init(wf_object *self, wf_object *args, wf_object *kwargs) {
     wf_type *t = WF_TYPE(self);
-    wf_object *f = wf_type_lookup(t, SNAME(__init__));
+    wf_object *f = wfo_type_lookup_ref(t, SNAME(__init__)); /* new reference (typecache.h) */
     if (!f) return 0;
-    wf_incref(f);
     wf_descrgetfunc get = WF_TYPE(f)->tp_descr_get;
     wf_object *bound = get ? get(f, self, (wf_object *)t) : wf_newref(f);
     wf_decref(f);
@@ -261,11 +274,16 @@ static void slot_tp_finalize(wf_object *self) {
     wf_xdecref(exc);
 }
 
+/* New references: with borrowed ones, a value freed by a concurrent
+ * rebinding could have its address reused by the other lookup's result. */
 static int method_is_overloaded(wf_type *left, wf_type *right, wf_object *name) {
-    wf_object *a = wf_type_lookup(right, name);
+    wf_object *a = wfo_type_lookup_ref(right, name);
     if (!a) return 0;
-    wf_object *b = wf_type_lookup(left, name);
-    return a != b;
+    wf_object *b = wfo_type_lookup_ref(left, name);
+    int r = a != b;
+    wf_xdecref(b);
+    wf_decref(a);
+    return r;
 }
 
 #define SLOT_BINARY(FUNC, SLOT, L, R)                                                           \
@@ -459,8 +477,7 @@ static int slot_mp_ass_subscript(wf_object *self, wf_object *key, wf_object *val
     return 0;
 }
 static int slot_sq_contains(wf_object *self, wf_object *value) {
-    wf_object *f = wf_type_lookup(WF_TYPE(self), SNAME(__contains__));
-    if (f == wf_None) {
+    if (lookup_kind(WF_TYPE(self), SNAME(__contains__)) == LK_NONE) {
         wf_err_format(&wf_exc_TypeError, "'%s' object is not a container", wf_type_name(WF_TYPE(self)));
         return -1;
     }
@@ -861,8 +878,13 @@ int wfo_wrapper_descr_info(wf_object *d, const wfo_slotdef **sd, void **wrapped)
 
 /* The value sd's slot of type should hold now, from the dunders found along
  * its MRO: true with *pp (the slot) and *val set when the slot should be
- * written, false when it should be left alone. */
-static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **val) {
+ * written, false when it should be left alone.  `updating`: the class is
+ * live and a dunder was assigned or deleted; when no class on the MRO
+ * defines any of the slot's dunders any more (`del C.__len__`), the slot
+ * takes the value of the nearest built-in ancestor, as if it had never
+ * been defined (usually NULL: len(C()) then raises CPython's TypeError). */
+static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **val,
+                       bool updating) {
     void **p = slot_ptr(type, sd);
     if (!p) return false;
     *pp = p;
@@ -873,7 +895,9 @@ static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **
         const wfo_slotdef *o = &slotdefs[i];
         if (o->table != sd->table || o->offset != sd->offset) continue;
         if (o->slotfunc) generic = o->slotfunc;
-        wf_object *d = wf_type_lookup(type, slot_names[o->name_id]);
+        /* New reference: this runs with the world going (wfo_update_slot),
+         * while another thread may rebind the same name. */
+        wf_object *d = wfo_type_lookup_ref(type, slot_names[o->name_id]);
         if (!d) continue;
         any = 1;
         const wfo_slotdef *dsd;
@@ -894,8 +918,16 @@ static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **
         } else {
             use_generic = 1;
         }
+        wf_decref(d);
     }
-    if (!any) return false;
+    if (!any) {
+        if (!updating) return false;
+        wf_type *b = type->tp_base;
+        while (b && wf_type_has_flag(b, WF_TPFLAGS_HEAPTYPE)) b = b->tp_base;
+        void **bp = b ? slot_ptr(b, sd) : NULL;
+        *val = bp ? *bp : NULL;
+        return true;
+    }
     if (use_generic || !specific) {
         if (!generic) return false;
         *val = generic;
@@ -908,7 +940,7 @@ static bool slot_value(wf_type *type, const wfo_slotdef *sd, void ***pp, void **
 /* For a type nobody else can see yet (class creation). */
 static void update_one_slot(wf_type *type, const wfo_slotdef *sd) {
     void **p, *v;
-    if (slot_value(type, sd, &p, &v)) *p = v;
+    if (slot_value(type, sd, &p, &v, false)) *p = v;
 }
 
 void wfo_type_fixup_slots(wf_type *type) {
@@ -955,7 +987,7 @@ static void stores_add(slot_stores *st, void **p, void *v) {
 
 static void update_subclasses(wf_type *type, const wfo_slotdef *sd, slot_stores *st) {
     void **p, *v;
-    if (slot_value(type, sd, &p, &v)) stores_add(st, p, v);
+    if (slot_value(type, sd, &p, &v, true)) stores_add(st, p, v);
     /* Subclasses that inherit the name see the change too. */
     wf_object *subs = NULL;
     wf_object *meth = wf_object_getattr_string((wf_object *)type, "__subclasses__");
