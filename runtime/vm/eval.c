@@ -48,6 +48,9 @@
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/eval_internal.h"
 
+static inline wf_object *function_call(wf_object *callable, wf_object *const *args, size_t nargsf,
+                                       wf_object *kwnames, wf_object **stack_args);
+
 /* --- one-time type readiness ---------------------------------------------------- */
 
 void wfv_gen_types_ready(void); /* gen.c */
@@ -2344,7 +2347,9 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         }
         wf_object *r;
         if (WF_TYPE(callable) == &wfv_function_type)
-            r = wfv_function_vectorcall(callable, args, nargsf, kw);
+            /* callable stays on this frame's stack until the call returns:
+             * the callee's frame may borrow it (vm.h). */
+            r = function_call(callable, args, nargsf, kw, args);
         else
             r = wf_object_vectorcall(callable, args, nargsf, kw);
         /* release [NULL|meth, callable|self, args...] */
@@ -2619,22 +2624,44 @@ static inline wf_object *load_func_code(wfv_function *func) {
     return atomic_load_explicit(&func->func_code, memory_order_acquire);
 }
 
-wf_object *wfv_function_vectorcall(wf_object *callable, wf_object *const *args, size_t nargsf,
-                                   wf_object *kwnames) {
+/* A call of a Python function.  stack_args (the eval loop's CALL; NULL
+ * from any other caller) is args as the caller's value stack, where the
+ * caller keeps callable until the call returns and then releases the
+ * slots that are not NULL.  Then the frame borrows callable (vm.h), and
+ * when the arguments fill the parameters exactly the frame takes the
+ * stack's references to them instead of new ones, leaving NULL behind.
+ * Any other caller goes through wfv_function_vectorcall, whose frame
+ * counts both. */
+static inline wf_object *function_call(wf_object *callable, wf_object *const *args, size_t nargsf,
+                                       wf_object *kwnames, wf_object **stack_args) {
     wfv_function *func = (wfv_function *)callable;
     wfv_vmstate *s = wfv_state();
     wfv_code *co = (wfv_code *)load_func_code(func);
     if (!co) return wf_err_format(&wf_exc_SystemError, "function without code");
     /* The frame borrows code, globals and builtins from func (vm.h). */
-    wfv_frame *f = wfv_frame_push(s, co, callable, func->func_globals, func->func_builtins, NULL);
+    wfv_frame *f = wfv_frame_push(s, co, callable, func->func_globals, func->func_builtins, NULL,
+                                  stack_args != NULL);
     if (!f) return NULL;
-    if (wfv_bind_args_code(func, co, f->localsplus, args, nargsf, kwnames) < 0) {
+    wf_ssize_t nargs = wf_vectorcall_nargs(nargsf);
+    if (stack_args && !kwnames && nargs == co->co_argcount && co->co_kwonlyargcount == 0 &&
+        !(co->co_flags & (WFC_CO_VARARGS | WFC_CO_VARKEYWORDS))) {
+        /* What wfv_bind_args_code does in this case, without the counts. */
+        for (wf_ssize_t i = 0; i < nargs; i++) {
+            f->localsplus[i] = stack_args[i];
+            stack_args[i] = NULL;
+        }
+    } else if (wfv_bind_args_code(func, co, f->localsplus, args, nargsf, kwnames) < 0) {
         wfv_frame_pop(s, f);
         return NULL;
     }
     wf_object *r = wfv_eval_frame(s, f, NULL, 0);
     wfv_frame_pop(s, f);
     return r;
+}
+
+wf_object *wfv_function_vectorcall(wf_object *callable, wf_object *const *args, size_t nargsf,
+                                   wf_object *kwnames) {
+    return function_call(callable, args, nargsf, kwnames, NULL);
 }
 
 wf_object *wfv_eval_code(wf_object *code, wf_object *globals, wf_object *locals) {
@@ -2669,7 +2696,7 @@ wf_object *wfv_eval_code(wf_object *code, wf_object *globals, wf_object *locals)
         if (!builtins) return NULL;
     }
     wfv_code *co = (wfv_code *)code;
-    wfv_frame *f = wfv_frame_push(s, co, NULL, globals, builtins, locals ? locals : globals);
+    wfv_frame *f = wfv_frame_push(s, co, NULL, globals, builtins, locals ? locals : globals, false);
     wf_decref(builtins);
     if (!f) return NULL;
     /* Module code may still use cells (a class body's __class__): nothing
@@ -2687,7 +2714,8 @@ wf_object *wfv_call_with_locals(wf_object *callable, wf_object *locals) {
     wf_object *cref = load_func_code(func);
     if (!cref) return wf_err_format(&wf_exc_SystemError, "function without code");
     wfv_frame *f =
-        wfv_frame_push(s, (wfv_code *)cref, callable, func->func_globals, func->func_builtins, locals);
+        wfv_frame_push(s, (wfv_code *)cref, callable, func->func_globals, func->func_builtins, locals,
+                       false);
     if (!f) return NULL;
     wf_object *r = wfv_eval_frame(s, f, NULL, 0);
     wfv_frame_pop(s, f);

@@ -21,14 +21,15 @@ static inline size_t wfv_frame_nslots(wfv_code *co) {
 }
 
 /* Initialise the frame header at f for co (new references to co, func,
- * globals, builtins, locals — any of the last three may be NULL); the fast
- * slots are set to NULL. */
+ * globals, builtins, locals — any of the last three may be NULL; func is
+ * borrowed instead when borrow_func: vm.h says when that is allowed); the
+ * fast slots are set to NULL. */
 void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *globals,
-                    wf_object *builtins, wf_object *locals, int owner);
+                    wf_object *builtins, wf_object *locals, int owner, bool borrow_func);
 /* Allocate a frame on the calling thread's data stack and initialise it;
  * NULL with MemoryError. */
 wfv_frame *wfv_frame_push(wfv_vmstate *s, wfv_code *co, wf_object *func, wf_object *globals,
-                          wf_object *builtins, wf_object *locals);
+                          wf_object *builtins, wf_object *locals, bool borrow_func);
 /* Drop every reference the frame holds (fast slots, value stack up to
  * f_stacktop, code, func, ...), detaching its frame object (which keeps a
  * snapshot); the state becomes CLEARED. */

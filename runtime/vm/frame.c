@@ -110,13 +110,14 @@ static inline bool func_owns_all(wf_object *func, wf_object *globals, wf_object 
 }
 
 void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *globals,
-                    wf_object *builtins, wf_object *locals, int owner) {
+                    wf_object *builtins, wf_object *locals, int owner, bool borrow_func) {
     f->f_code = co;
-    f->f_func = wf_xnewref(func);
+    f->f_func = borrow_func ? func : wf_xnewref(func);
     f->f_globals = globals;
     f->f_builtins = builtins;
-    f->f_borrows = func_owns_all(func, globals, builtins);
-    if (!f->f_borrows) {
+    bool cgb = func_owns_all(func, globals, builtins);
+    f->f_borrows = (uint8_t)((cgb ? WFV_BORROWS_CGB : 0) | (borrow_func ? WFV_BORROWS_FUNC : 0));
+    if (!cgb) {
         wf_incref((wf_object *)co);
         wf_xincref(globals);
         wf_xincref(builtins);
@@ -132,10 +133,10 @@ void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *glob
 }
 
 wfv_frame *wfv_frame_push(wfv_vmstate *s, wfv_code *co, wf_object *func, wf_object *globals,
-                          wf_object *builtins, wf_object *locals) {
+                          wf_object *builtins, wf_object *locals, bool borrow_func) {
     wfv_frame *f = (wfv_frame *)ds_alloc(s, wfv_frame_nslots(co));
     if (!f) return NULL;
-    wfv_frame_init(f, co, func, globals, builtins, locals, WFV_FRAME_OWNED_BY_THREAD);
+    wfv_frame_init(f, co, func, globals, builtins, locals, WFV_FRAME_OWNED_BY_THREAD, borrow_func);
     return f;
 }
 
@@ -152,7 +153,7 @@ void wfv_frame_clear(wfv_frame *f) {
         if (o) wf_decref(o);
     }
     wf_object *func = f->f_func, *g = f->f_globals, *b = f->f_builtins, *l = f->f_locals;
-    bool borrows = f->f_borrows;
+    uint8_t borrows = f->f_borrows;
     f->f_func = f->f_globals = f->f_builtins = f->f_locals = NULL;
     f->f_borrows = 0;
     /* f_code stays valid until the memory goes (tracebacks may ask for the
@@ -160,12 +161,13 @@ void wfv_frame_clear(wfv_frame *f) {
     f->f_code = NULL;
     f->f_back = NULL;
     wf_xdecref(l);
-    if (!borrows) {
+    if (!(borrows & WFV_BORROWS_CGB)) {
         wf_xdecref(g);
         wf_xdecref(b);
         wf_decref((wf_object *)co);
     }
-    wf_xdecref(func); /* last: it may own code, globals and builtins */
+    if (!(borrows & WFV_BORROWS_FUNC))
+        wf_xdecref(func); /* last: it may own code, globals and builtins */
 }
 
 void wfv_frame_pop(wfv_vmstate *s, wfv_frame *f) {

@@ -75,7 +75,7 @@ wf_object *wfv_gen_from_frame(wfv_frame *f, int depth) {
     g->gi_code = wf_newref((wf_object *)co);
     wfv_frame *gf = GEN_FRAME(g);
     wfv_frame_init(gf, co, f->f_func, f->f_globals, f->f_builtins, f->f_locals,
-                   WFV_FRAME_OWNED_BY_GENERATOR);
+                   WFV_FRAME_OWNED_BY_GENERATOR, false);
     for (int i = 0; i < co->co_nlocalsplus + depth; i++) gf->localsplus[i] = wf_xnewref(f->localsplus[i]);
     gf->f_stacktop = depth;
     gf->f_lasti = f->f_lasti;

@@ -97,13 +97,18 @@ enum { WFV_FRAME_OWNED_BY_THREAD = 0, WFV_FRAME_OWNED_BY_GENERATOR = 1 };
 enum { WFV_FRAME_CREATED, WFV_FRAME_SUSPENDED, WFV_FRAME_EXECUTING, WFV_FRAME_COMPLETED,
        WFV_FRAME_CLEARED };
 /* f_code, f_globals and f_builtins are strong references, except in a
- * frame with f_borrows set: a function's frame whose globals and builtins
- * are its function's, and whose code is (or was: func.c keeps replaced
- * __code__ objects alive) its function's; the strong f_func keeps all
- * three alive, so a call does no count traffic on them. */
+ * frame with WFV_BORROWS_CGB in f_borrows: a function's frame whose globals
+ * and builtins are its function's, and whose code is (or was: func.c keeps
+ * replaced __code__ objects alive) its function's; f_func keeps all three
+ * alive, so a call does no count traffic on them.  f_func is a strong
+ * reference too, except with WFV_BORROWS_FUNC: the eval loop's CALL of a
+ * Python function, whose caller keeps the function on its value stack
+ * until the call returns, so the frame (which never outlives the call:
+ * generators copy the frame and take their own references) needs none. */
+enum { WFV_BORROWS_CGB = 1, WFV_BORROWS_FUNC = 2 };
 typedef struct wfv_frame {
     wfv_code *f_code;          /* strong, or borrowed from f_func */
-    wf_object *f_func;         /* strong; NULL for module code run by exec/eval */
+    wf_object *f_func;         /* strong or borrowed (see above); NULL for module code run by exec/eval */
     wf_object *f_globals;      /* strong or borrowed (see above), dict */
     wf_object *f_builtins;     /* strong or borrowed (see above), dict */
     wf_object *f_locals;       /* strong mapping; optimized frames: NULL or the locals() dict */
@@ -113,7 +118,7 @@ typedef struct wfv_frame {
     int32_t f_stacktop;        /* value-stack depth saved while not executing */
     uint8_t f_owner;           /* WFV_FRAME_OWNED_BY_* */
     uint8_t f_state;           /* WFV_FRAME_* */
-    uint8_t f_borrows;         /* code/globals/builtins borrowed from f_func */
+    uint8_t f_borrows;         /* WFV_BORROWS_* (see above) */
     wf_object *localsplus[];
 } wfv_frame;
 
