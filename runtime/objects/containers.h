@@ -67,6 +67,10 @@ wf_object *wfo_list_from_array_steal(wf_object **items, wf_ssize_t n);
  * critical section, so the items are one snapshot of the list, and a size
  * that does not match is the size of that snapshot. */
 wf_ssize_t wfo_list_unpack(wf_object *l, wf_ssize_t n, wf_object **out);
+/* STORE_SUBSCR of an exact list and an int index i (negative: from the
+ * end): stores v, taking the caller's reference to it.  0, or -1 with
+ * IndexError (v released then too). */
+int wfo_list_store_steal(wf_object *l, wf_ssize_t i, wf_object *v);
 
 /* Equality of two keys that needs no Python code: both exact str, or both
  * exact int in the small form.  1 equal, 0 different, -1 "not plain" (the

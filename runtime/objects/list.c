@@ -296,6 +296,29 @@ int wf_list_set_item(wf_object *o, wf_ssize_t i, wf_object *v) {
     return 0;
 }
 
+int wfo_list_store_steal(wf_object *o, wf_ssize_t i, wf_object *v) {
+    wf_list *l = (wf_list *)o;
+    wf_object *old = NULL;
+    WF_BEGIN_CRITICAL_SECTION(l);
+    note_access(l);
+    wf_ssize_t n = load_size(l);
+    if (i < 0) i += n;
+    if ((size_t)i < (size_t)n) {
+        wfo_list_array *a = load_array(l);
+        old = load_item(a, i);
+        store_item(a, i, v);
+    }
+    WF_END_CRITICAL_SECTION();
+    if (WF_UNLIKELY(!old)) {
+        /* Out of range (an item slot below the size is never NULL). */
+        wf_decref(v);
+        wf_err_format(&wf_exc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    wf_decref(old);
+    return 0;
+}
+
 wf_ssize_t wfo_list_unpack(wf_object *o, wf_ssize_t n, wf_object **out) {
     wf_list *l = (wf_list *)o;
     wf_ssize_t size;

@@ -1237,6 +1237,15 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(STORE_SUBSCR) {
         wf_object *sub = TOP(), *container = SECOND(), *v = PEEK(3);
+        if (IS_SMALL_INT(sub) && WF_LIST_CHECK_EXACT(container)) {
+            /* The list takes the stack's reference to v. */
+            sp -= 3;
+            int rc = wfo_list_store_steal(container, (wf_ssize_t)SMALL_VAL(sub), v);
+            wf_decref(container);
+            wf_decref(sub);
+            if (rc < 0) goto error;
+            DISPATCH();
+        }
         if (wf_object_set_item(container, sub, v) < 0) goto error;
         sp -= 3;
         wf_decref(v);
