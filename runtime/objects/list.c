@@ -276,24 +276,7 @@ wf_object *wf_list_get_item(wf_object *o, wf_ssize_t i) {
 }
 
 int wf_list_set_item(wf_object *o, wf_ssize_t i, wf_object *v) {
-    wf_list *l = (wf_list *)o;
-    wf_object *old = NULL;
-    WF_BEGIN_CRITICAL_SECTION(l);
-    note_access(l);
-    wf_ssize_t n = load_size(l);
-    if (i < 0) i += n;
-    if (i >= 0 && i < n) {
-        wfo_list_array *a = load_array(l);
-        old = load_item(a, i);
-        store_item(a, i, wf_newref(v));
-    }
-    WF_END_CRITICAL_SECTION();
-    if (!old) {
-        wf_err_format(&wf_exc_IndexError, "list assignment index out of range");
-        return -1;
-    }
-    wf_decref(old);
-    return 0;
+    return wfo_list_store_steal(o, i, wf_newref(v));
 }
 
 int wfo_list_store_steal(wf_object *o, wf_ssize_t i, wf_object *v) {
