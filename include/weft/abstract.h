@@ -118,7 +118,12 @@ wf_ssize_t wf_sequence_size(wf_object *o);
 wf_object *wf_sequence_get_item(wf_object *o, wf_ssize_t i); /* negative i wraps */
 int wf_sequence_set_item(wf_object *o, wf_ssize_t i, wf_object *v);
 int wf_sequence_contains(wf_object *seq, wf_object *item); /* `in` */
+/* CPython's PySequence_Concat / PySequence_InPlaceConcat (operator.concat,
+ * iconcat): a's sequence concatenation slot (in place first for the
+ * second), else `+` (`+=`) when both operands are sequences, else
+ * TypeError "'T' object can't be concatenated". */
 wf_object *wf_sequence_concat(wf_object *a, wf_object *b);
+wf_object *wf_sequence_inplace_concat(wf_object *a, wf_object *b);
 wf_object *wf_sequence_repeat(wf_object *o, wf_ssize_t n);
 wf_object *wf_sequence_tuple(wf_object *o); /* tuple(o) */
 wf_object *wf_sequence_list(wf_object *o);  /* list(o) */

@@ -83,21 +83,10 @@ static wf_object *op_not_(wf_object *self, wf_object *a) {
     return wf_newref(wf_bool_from(r));
 }
 
-static int has_getitem(wf_object *o) {
-    wf_object *name = wf_str_intern_cstr("__getitem__");
-    /* A new reference, only tested: even the borrowed lookup touches the
-     * value, which a concurrent rebinding may be freeing (typecache.h). */
-    wf_object *f = wfo_type_lookup_ref(WF_TYPE(o), name);
-    wf_xdecref(f);
-    return f != NULL;
-}
-
 static wf_object *concat_impl(const char *name, wf_object *const *args, wf_ssize_t nargs, int inplace) {
     if (wf_check_nargs(name, nargs, 2, 2) < 0) return NULL;
-    if (!has_getitem(args[0]))
-        return wf_err_format(&wf_exc_TypeError, "'%s' object can't be concatenated",
-                             wf_type_name(WF_TYPE(args[0])));
-    return inplace ? wf_number_inplace_add(args[0], args[1]) : wf_number_add(args[0], args[1]);
+    return inplace ? wf_sequence_inplace_concat(args[0], args[1])
+                   : wf_sequence_concat(args[0], args[1]);
 }
 
 static wf_object *op_concat(wf_object *self, wf_object *const *args, wf_ssize_t nargs) {

@@ -788,6 +788,32 @@ wf_object *wf_number_inplace_add(wf_object *a, wf_object *b) {
     return binop_type_error(a, b, "+=");
 }
 
+/* PySequence_Check's test: a dict is not a sequence; a type with an item
+ * slot (a class with __getitem__ gets one) is. */
+static int sequence_check(wf_object *o) {
+    if (WF_DICT_CHECK(o)) return 0;
+    wf_sequence_methods *sq = WF_TYPE(o)->tp_as_sequence;
+    return sq && sq->sq_item != NULL;
+}
+
+static wf_object *sequence_concat(wf_object *a, wf_object *b, int inplace) {
+    wf_sequence_methods *sq = WF_TYPE(a)->tp_as_sequence;
+    if (sq && inplace && sq->sq_inplace_concat) return sq->sq_inplace_concat(a, b);
+    if (sq && sq->sq_concat) return sq->sq_concat(a, b);
+    if (sequence_check(a) && sequence_check(b)) {
+        wf_object *r = inplace ? inplace_op1(a, b, NB_SLOT(nb_inplace_add), NB_SLOT(nb_add))
+                               : binary_op1(a, b, NB_SLOT(nb_add));
+        if (r != wf_NotImplemented) return r;
+        wf_decref(r);
+    }
+    return wf_err_format(&wf_exc_TypeError, "'%s' object can't be concatenated",
+                         wf_type_name(WF_TYPE(a)));
+}
+wf_object *wf_sequence_concat(wf_object *a, wf_object *b) { return sequence_concat(a, b, 0); }
+wf_object *wf_sequence_inplace_concat(wf_object *a, wf_object *b) {
+    return sequence_concat(a, b, 1);
+}
+
 wf_object *wf_number_inplace_multiply(wf_object *a, wf_object *b) {
     wf_object *r = inplace_op1(a, b, NB_SLOT(nb_inplace_multiply), NB_SLOT(nb_multiply));
     if (r != wf_NotImplemented) return r;
@@ -1024,13 +1050,6 @@ int wf_sequence_contains(wf_object *seq, wf_object *item) {
     wf_decref(it);
     if (found == 0 && wf_err_occurred()) return -1;
     return found;
-}
-
-wf_object *wf_sequence_concat(wf_object *a, wf_object *b) {
-    wf_sequence_methods *sq = WF_TYPE(a)->tp_as_sequence;
-    if (sq && sq->sq_concat) return sq->sq_concat(a, b);
-    return wf_err_format(&wf_exc_TypeError, "'%s' object can't be concatenated",
-                         wf_type_name(WF_TYPE(a)));
 }
 
 wf_object *wf_sequence_repeat(wf_object *o, wf_ssize_t n) {
