@@ -1316,15 +1316,24 @@ static void call_helper(C *c, int n, const wfc_seq *args, const wfc_seq *kws) {
 
 static void check_caller(C *c, const wfc_expr *call, const wfc_expr *f);
 
+/* Where an attribute access points (3.11): its whole span on one line;
+ * across lines, only the name on the last line, so a traceback shows the
+ * attribute that failed.  A name longer than its end column (an AST built
+ * by hand) drops the columns. */
+static wfc_pos attr_pos(const wfc_expr *a) {
+    if (a->lineno == a->end_lineno) return POS(a);
+    int len = (int)strlen(a->v.Attribute.attr);
+    if (len > a->end_col_offset) return (wfc_pos){a->end_lineno, a->end_lineno, -1, -1};
+    return (wfc_pos){a->end_lineno, a->end_lineno, a->end_col_offset - len, a->end_col_offset};
+}
+
 static void call(C *c, const wfc_expr *e) {
     const wfc_expr *f = e->v.Call.func;
     check_caller(c, e, f);
     if (is_method_call(c, e)) {
         visit_expr(c, f->v.Attribute.value);
         wfc_pos saved = c->u->loc;
-        c->u->loc = (wfc_pos){f->end_lineno, f->end_lineno, f->end_col_offset - (int)strlen(f->v.Attribute.attr),
-                              f->end_col_offset};
-        if (f->lineno == f->end_lineno) c->u->loc = POS(f);
+        c->u->loc = attr_pos(f);
         emit(c, WFC_LOAD_METHOD, name_index(c, f->v.Attribute.attr));
         c->u->loc = saved;
         const wfc_seq *args = e->v.Call.args, *kws = e->v.Call.keywords;
@@ -1333,7 +1342,10 @@ static void call(C *c, const wfc_expr *e) {
             for (int i = 0; i < kws->len; i++) visit_expr(c, ((const wfc_keyword *)kws->items[i])->value);
             keywords_kwnames(c, kws);
         }
-        c->u->loc = POS(e);
+        /* the call starts where the method name does (3.11) */
+        wfc_pos ap = attr_pos(f);
+        c->u->loc = (wfc_pos){ap.lineno, e->end_lineno, ap.col, e->end_col_offset};
+        if (ap.col < 0) c->u->loc.end_col = -1;
         emit(c, WFC_CALL, args->len + kws->len);
         return;
     }
@@ -1498,7 +1510,7 @@ static void visit_expr_inner(C *c, const wfc_expr *e) {
     case WFC_Constant: load_const(c, e->v.Constant.value); break;
     case WFC_Attribute:
         visit_expr(c, e->v.Attribute.value);
-        c->u->loc = POS(e);
+        c->u->loc = attr_pos(e);
         switch (e->v.Attribute.ctx) {
         case WFC_Load: emit(c, WFC_LOAD_ATTR, name_index(c, e->v.Attribute.attr)); break;
         case WFC_Store: emit(c, WFC_STORE_ATTR, name_index(c, e->v.Attribute.attr)); break;
