@@ -123,6 +123,9 @@ int wfc_code_verify(const wfc_code *co, char *msg, size_t msglen) {
             break;
         case WFC_AK_JUMP:
             if (arg >= n) VFAIL("%s@%d: jump target %d outside the code", co->qualname, i, arg);
+            if ((arg > 0 && wfc_superinstruction_size(WFC_OP(co->code[arg - 1])) >= 2) ||
+                (arg > 1 && wfc_superinstruction_size(WFC_OP(co->code[arg - 2])) == 3))
+                VFAIL("%s@%d: jump into a superinstruction at %d", co->qualname, i, arg);
             break;
         case WFC_AK_CMP:
             if (arg > WFC_CMP_GE) VFAIL("%s@%d: bad comparison %d", co->qualname, i, arg);
@@ -131,6 +134,18 @@ int wfc_code_verify(const wfc_code *co, char *msg, size_t msglen) {
             if (!wfc_binop_name(arg)) VFAIL("%s@%d: bad operator %d", co->qualname, i, arg);
             break;
         default: break;
+        }
+        int tail = wfc_superinstruction_tail(op), size = wfc_superinstruction_size(op);
+        if (size && (i + size > n || WFC_OP(co->code[i + size - 1]) != tail))
+            VFAIL("%s@%d: %s not followed by %s", co->qualname, i, wfc_opcode_name(op), wfc_opcode_name(tail));
+        if (size == 3) {
+            int mid = WFC_OP(co->code[i + 1]);
+            int fast = mid == WFC_LOAD_FAST || (wfc_superinstruction_size(mid) == 2 &&
+                                                wfc_superinstruction_tail(mid) == tail);
+            int cnst = op == WFC_LOAD_FAST__LOAD_CONST__BINARY_OP || op == WFC_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR ||
+                       op == WFC_LOAD_FAST__LOAD_CONST__COMPARE_OP;
+            if (cnst ? mid != WFC_LOAD_CONST : !fast)
+                VFAIL("%s@%d: %s with %s in the middle", co->qualname, i, wfc_opcode_name(op), wfc_opcode_name(mid));
         }
         if (op == WFC_MAKE_FUNCTION && (i == 0 || WFC_OP(co->code[i - 1]) != WFC_LOAD_CONST ||
                                         co->consts[WFC_ARG(co->code[i - 1])]->kind != WFC_CONST_CODE))
@@ -142,6 +157,9 @@ int wfc_code_verify(const wfc_code *co, char *msg, size_t msglen) {
         if (x->start >= x->end || x->end > (uint32_t)n || x->start < prev_end)
             VFAIL("%s: bad exception table range %u..%u", co->qualname, x->start, x->end);
         if (x->target >= (uint32_t)n) VFAIL("%s: handler %u outside the code", co->qualname, x->target);
+        if ((x->target > 0 && wfc_superinstruction_size(WFC_OP(co->code[x->target - 1])) >= 2) ||
+            (x->target > 1 && wfc_superinstruction_size(WFC_OP(co->code[x->target - 2])) == 3))
+            VFAIL("%s: handler %u inside a superinstruction", co->qualname, x->target);
         if (x->lasti > 1) VFAIL("%s: bad lasti flag", co->qualname);
         prev_end = x->end;
     }

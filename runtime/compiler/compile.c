@@ -2899,7 +2899,9 @@ static const char **copy_names(C *c, const strtab *t) {
 /* Peephole, as 3.11's optimize_basic_block: LOAD_CONST x n; BUILD_TUPLE n
  * -> LOAD_CONST (tuple) (fold_tuple_on_constants); a conditional jump on a
  * constant becomes an unconditional jump or nothing, so the code it can no
- * longer reach is dropped (and the constants only that code used). */
+ * longer reach is dropped (and the constants only that code used).  Last,
+ * LOAD_FAST before an instruction that consumes it becomes a
+ * superinstruction head. */
 static void peephole(C *c, unit *u) {
     unit *saved = c->u;
     c->u = u;
@@ -2946,6 +2948,38 @@ static void peephole(C *c, unit *u) {
         default: break;
         }
     }
+    /* Superinstruction heads (opcodes.h): a LOAD_FAST whose local is the
+     * top operand of the next instruction in the same block. */
+    static const int heads[][2] = {
+        {WFC_LOAD_ATTR, WFC_LOAD_FAST__LOAD_ATTR},       {WFC_STORE_ATTR, WFC_LOAD_FAST__STORE_ATTR},
+        {WFC_BINARY_OP, WFC_LOAD_FAST__BINARY_OP},       {WFC_BINARY_SUBSCR, WFC_LOAD_FAST__BINARY_SUBSCR},
+        {WFC_COMPARE_OP, WFC_LOAD_FAST__COMPARE_OP},
+    };
+    for (block *b = u->entry; b; b = b->next)
+        for (int k = 0; k + 1 < b->n; k++) {
+            if (b->ins[k].op != WFC_LOAD_FAST) continue;
+            for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+                if (b->ins[k + 1].op == heads[h][0]) b->ins[k].op = heads[h][1];
+        }
+    /* ... and one whose local is the other operand: LOAD_FAST, then a
+     * LOAD_FAST (now its own head) or LOAD_CONST, then the operation. */
+    static const int heads3[][4] = {
+        {WFC_BINARY_OP, WFC_LOAD_FAST__BINARY_OP, WFC_LOAD_FAST__LOAD_FAST__BINARY_OP,
+         WFC_LOAD_FAST__LOAD_CONST__BINARY_OP},
+        {WFC_BINARY_SUBSCR, WFC_LOAD_FAST__BINARY_SUBSCR, WFC_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR,
+         WFC_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR},
+        {WFC_COMPARE_OP, WFC_LOAD_FAST__COMPARE_OP, WFC_LOAD_FAST__LOAD_FAST__COMPARE_OP,
+         WFC_LOAD_FAST__LOAD_CONST__COMPARE_OP},
+    };
+    for (block *b = u->entry; b; b = b->next)
+        for (int k = 0; k + 2 < b->n; k++) {
+            if (b->ins[k].op != WFC_LOAD_FAST) continue;
+            for (size_t h = 0; h < sizeof heads3 / sizeof *heads3; h++) {
+                if (b->ins[k + 2].op != heads3[h][0]) continue;
+                if (b->ins[k + 1].op == heads3[h][1]) b->ins[k].op = heads3[h][2];
+                else if (b->ins[k + 1].op == WFC_LOAD_CONST) b->ins[k].op = heads3[h][3];
+            }
+        }
     c->u = saved;
 }
 

@@ -123,6 +123,17 @@ int wfc_stack_effect(int op, int arg, int jump) {
     case WFC_MATCH_MAPPING:
     case WFC_MATCH_SEQUENCE:
     case WFC_GET_LEN:
+    case WFC_LOAD_FAST__LOAD_ATTR:
+    case WFC_LOAD_FAST__STORE_ATTR:
+    case WFC_LOAD_FAST__BINARY_OP:
+    case WFC_LOAD_FAST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__COMPARE_OP:
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_OP:
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__LOAD_FAST__COMPARE_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__LOAD_CONST__COMPARE_OP:
         return 1;
     case WFC_DELETE_SUBSCR:
     case WFC_END_ASYNC_FOR:
@@ -156,6 +167,35 @@ int wfc_stack_effect(int op, int arg, int jump) {
     case WFC_SETUP_CLEANUP: return jump ? 2 : 0;
     case WFC_SETUP_WITH: return jump ? 1 : 0;
     default: return INT32_MIN;
+    }
+}
+
+int wfc_superinstruction_tail(int op) {
+    switch (op) {
+    case WFC_LOAD_FAST__LOAD_ATTR: return WFC_LOAD_ATTR;
+    case WFC_LOAD_FAST__STORE_ATTR: return WFC_STORE_ATTR;
+    case WFC_LOAD_FAST__BINARY_OP: return WFC_BINARY_OP;
+    case WFC_LOAD_FAST__BINARY_SUBSCR: return WFC_BINARY_SUBSCR;
+    case WFC_LOAD_FAST__COMPARE_OP: return WFC_COMPARE_OP;
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_OP: return WFC_BINARY_OP;
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR: return WFC_BINARY_SUBSCR;
+    case WFC_LOAD_FAST__LOAD_FAST__COMPARE_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__COMPARE_OP: return WFC_COMPARE_OP;
+    default: return -1;
+    }
+}
+
+int wfc_superinstruction_size(int op) {
+    switch (op) {
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_OP:
+    case WFC_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__LOAD_FAST__COMPARE_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_OP:
+    case WFC_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR:
+    case WFC_LOAD_FAST__LOAD_CONST__COMPARE_OP: return 3;
+    default: return wfc_superinstruction_tail(op) >= 0 ? 2 : 0;
     }
 }
 

@@ -35,6 +35,20 @@
  *     (None), which the next POP_TOP discards (stack effect +1);
  *   - the with-statement's normal exit calls __exit__ explicitly:
  *     PUSH_NULL; SWAP 2; LOAD_CONST None x3; CALL 3; POP_TOP.
+ * SUPERINSTRUCTION HEADS.  LOAD_FAST__X is a LOAD_FAST whose next
+ * instruction (same basic block, so never a jump or handler target) is X,
+ * one of LOAD_ATTR, STORE_ATTR, BINARY_OP, BINARY_SUBSCR, COMPARE_OP, and
+ * X's operand on top of the stack is that local.  LOAD_FAST__LOAD_FAST__X
+ * and LOAD_FAST__LOAD_CONST__X (X one of BINARY_OP, BINARY_SUBSCR,
+ * COMPARE_OP) are a LOAD_FAST followed by a LOAD_FAST (or its own head
+ * LOAD_FAST__X) or a LOAD_CONST, then X: both of X's operands.  Every
+ * instruction stays in the stream with its own position and cache; the
+ * head executes the group, lending X the locals (and constant) without
+ * counting references (a running frame's locals change only through its
+ * own instructions), and skips the rest.  Its stack effect is LOAD_FAST's,
+ * so depth analysis and the verifier read the group instruction by
+ * instruction.  The compiler's peephole makes them
+ * (wfc_superinstruction_size/_tail describe them).
  * Pseudo-instructions (>= WFC_FIRST_PSEUDO) exist only inside the compiler:
  * SETUP_FINALLY/SETUP_CLEANUP/SETUP_WITH/POP_BLOCK delimit the ranges that
  * become exception-table entries.
@@ -179,7 +193,18 @@ typedef enum wfc_argkind {
     X(MATCH_KEYS, NONE, 0)                   /* [subject, keys] -> [subject, keys, values tuple or None] */ \
     X(MATCH_MAPPING, NONE, 0)                                                           \
     X(MATCH_SEQUENCE, NONE, 0)                                                          \
-    X(GET_LEN, NONE, 0)
+    X(GET_LEN, NONE, 0)                                                                 \
+    X(LOAD_FAST__LOAD_ATTR, LOCAL, WFC_OPF_ARG)     /* superinstruction heads: see above */ \
+    X(LOAD_FAST__STORE_ATTR, LOCAL, WFC_OPF_ARG)                                        \
+    X(LOAD_FAST__BINARY_OP, LOCAL, WFC_OPF_ARG)                                         \
+    X(LOAD_FAST__BINARY_SUBSCR, LOCAL, WFC_OPF_ARG)                                     \
+    X(LOAD_FAST__COMPARE_OP, LOCAL, WFC_OPF_ARG)                                        \
+    X(LOAD_FAST__LOAD_FAST__BINARY_OP, LOCAL, WFC_OPF_ARG)                              \
+    X(LOAD_FAST__LOAD_FAST__BINARY_SUBSCR, LOCAL, WFC_OPF_ARG)                          \
+    X(LOAD_FAST__LOAD_FAST__COMPARE_OP, LOCAL, WFC_OPF_ARG)                             \
+    X(LOAD_FAST__LOAD_CONST__BINARY_OP, LOCAL, WFC_OPF_ARG)                             \
+    X(LOAD_FAST__LOAD_CONST__BINARY_SUBSCR, LOCAL, WFC_OPF_ARG)                         \
+    X(LOAD_FAST__LOAD_CONST__COMPARE_OP, LOCAL, WFC_OPF_ARG)
 
 #define WFC_PSEUDO_OPCODES(X)                 \
     X(SETUP_FINALLY, JUMP, WFC_OPF_ARG | WFC_OPF_JUMP) \
@@ -213,6 +238,11 @@ wfc_argkind wfc_opcode_argkind(int op);
  * taken (for a jump instruction) and is ignored otherwise.  Returns
  * INT32_MIN for an unknown opcode. */
 int wfc_stack_effect(int op, int arg, int jump);
+/* The last instruction of a superinstruction head's group (X), or -1 if
+ * op is not a head; the number of instructions in the group (2 or 3), or
+ * 0. */
+int wfc_superinstruction_tail(int op);
+int wfc_superinstruction_size(int op);
 const char *wfc_binop_name(int arg);   /* "+", "+=", ... */
 const char *wfc_cmp_name(int arg);     /* "<", ... */
 

@@ -11,8 +11,8 @@
  *   - A frame's value stack is localsplus[nlocalsplus ..] and is only
  *     touched by the thread running the frame; `sp` lives in a register
  *     and is written back to f_stacktop when the frame suspends.
- *   - f->f_lasti is the index of the instruction being executed (stored at
- *     every dispatch), so tracebacks, f_lineno and the exception table
+ *   - f->f_ip points at the instruction being executed (stored at every
+ *     dispatch; wfv_frame_lasti reads it as an index), so tracebacks, f_lineno and the exception table
  *     lookup always see the raising instruction.  RERAISE with an argument
  *     restores the lasti saved on the stack by a `lasti` handler.
  *   - Errors: an opcode that fails jumps to `error` with the thread's
@@ -147,6 +147,85 @@ static void attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf_object *name, u
     if (off && off <= UINT32_MAX)
         atomic_store_explicit(&c->tag, (uint64_t)ver | ((uint64_t)off << 32), memory_order_relaxed);
     wf_decref(d);
+}
+
+/* LOAD_ATTR's work: owner.name as a new reference, or NULL with an
+ * exception.  owner is borrowed (the stack's or a local's reference) and
+ * stays alive across the call; lasti is the LOAD_ATTR instruction (its
+ * inline cache).
+ *
+ * The inline cache is one atomic word (so two threads filling it never
+ * tear it): the low 32 bits a type version tag, the high 32 bits 0 = under
+ * that tag the type (MRO) has no attribute of this name, so only the
+ * instance dict can hold it; or the offset of the __slots__ slot that the
+ * name's member descriptor reads (a data descriptor: it wins over the
+ * dict).  Tags are globally unique, so the tag says both "which type" and
+ * "which state"; no pointer is cached. */
+WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *name) {
+    wf_type *tp = WF_TYPE(owner);
+    if (tp->tp_getattro == wf_object_generic_getattr) {
+        uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
+        wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
+        uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+        if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
+            size_t off = (size_t)(cw >> 32);
+            wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
+            if (WF_UNLIKELY(v == NULL)) v = wfo_slot_get(owner, off, name);
+            return v;
+        }
+        if (ver && cw == ver) {
+            wf_object **dp = wf_object_dictptr(owner);
+            wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
+            if (d) {
+                wf_object *v = NULL;
+                wf_incref(d);
+                int r = wf_dict_get_item_ref(d, name, &v);
+                wf_decref(d);
+                if (r < 0) return NULL;
+                if (r > 0) return v;
+            }
+        } else if (ver) {
+            attr_cache_fill(c, tp, name, ver);
+        }
+    }
+    return wf_object_getattr(owner, name);
+}
+
+/* STORE_ATTR's work: owner.name = v.  Returns 0 having consumed the
+ * caller's reference to v, or -1 with an exception, v untouched.  owner is
+ * borrowed; lasti is the STORE_ATTR instruction.  Same cache as LOAD_ATTR:
+ * no type attribute = no data descriptor, so an existing instance dict
+ * takes the value. */
+WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *name, wf_object *v) {
+    wf_type *tp = WF_TYPE(owner);
+    if (tp->tp_setattro == wf_object_generic_setattr) {
+        uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
+        wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
+        uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+        if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
+            /* A __slots__ slot: it takes the reference to v. */
+            wf_object *old = wfo_slot_exchange(owner, (wf_object *_Atomic *)((char *)owner + (cw >> 32)), v);
+            wf_xdecref(old);
+            return 0;
+        }
+        if (ver && cw == ver) {
+            wf_object **dp = wf_object_dictptr(owner);
+            wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
+            if (d) {
+                wf_incref(d);
+                int r = wf_dict_set_item(d, name, v);
+                wf_decref(d);
+                if (r < 0) return -1;
+                wf_decref(v);
+                return 0;
+            }
+        } else if (ver) {
+            attr_cache_fill(c, tp, name, ver);
+        }
+    }
+    if (wf_object_setattr(owner, name, v) < 0) return -1;
+    wf_decref(v);
+    return 0;
 }
 
 /* type(o).name bound to o (special method lookup); NULL without exception
@@ -1021,6 +1100,61 @@ static inline int compare_fast(int op, wf_object *a, wf_object *b) {
     return -1;
 }
 
+/* BINARY_OP's work on borrowed operands: a new reference or NULL with an
+ * exception. */
+WF_INLINE wf_object *binary_op(int op, wf_object *a, wf_object *b) {
+    wf_object *r = binop_fast(op, a, b);
+    if (r) return r;
+    if (WF_UNLIKELY((unsigned)op >= 26)) {
+        wf_err_format(&wf_exc_SystemError, "bad BINARY_OP argument %d", op);
+        return NULL;
+    }
+    return binops[op](a, b);
+}
+
+/* COMPARE_OP's work on borrowed operands. */
+WF_INLINE wf_object *compare_op(int op, wf_object *a, wf_object *b) {
+    int c = compare_fast(op, a, b);
+    if (c >= 0) return c ? wf_True : wf_False;
+    return wf_object_rich_compare(a, b, op);
+}
+
+/* BINARY_SUBSCR's work on borrowed operands: container[sub]. */
+WF_INLINE wf_object *binary_subscr(wf_object *container, wf_object *sub) {
+    wf_object *r;
+    if (IS_SMALL_INT(sub) && WF_LIST_CHECK_EXACT(container)) {
+        int64_t i = SMALL_VAL(sub);
+        if (i < 0) i += wf_list_size(container);
+        r = wf_list_get_item(container, i);
+        if (!r) {
+            if (wf_err_matches((wf_object *)&wf_exc_IndexError)) {
+                wf_err_clear();
+                wf_err_format(&wf_exc_IndexError, "list index out of range");
+            }
+            return NULL;
+        }
+    } else if (IS_SMALL_INT(sub) && WF_TUPLE_CHECK_EXACT(container) &&
+               (uint64_t)SMALL_VAL(sub) < (uint64_t)WF_TUPLE_SIZE(container)) {
+        r = wf_newref(WF_TUPLE_ITEM(container, SMALL_VAL(sub)));
+    } else {
+        r = wf_object_get_item(container, sub);
+        if (!r) return NULL;
+    }
+    /* An item of a container every thread reads (a per-thread one: a
+     * module global, say) is read by every thread too. */
+    if (WF_UNLIKELY(wf_is_perthread(container))) wf_perthread_note_shared_load(r);
+    return r;
+}
+
+/* Out-of-line copies for the superinstruction heads: one inlined copy of
+ * the fast paths (in BINARY_OP, COMPARE_OP, BINARY_SUBSCR) keeps the
+ * dispatch loop small enough that its hot variables stay in registers. */
+static WF_NOINLINE wf_object *binary_op_call(int op, wf_object *a, wf_object *b) { return binary_op(op, a, b); }
+static WF_NOINLINE wf_object *compare_op_call(int op, wf_object *a, wf_object *b) { return compare_op(op, a, b); }
+static WF_NOINLINE wf_object *binary_subscr_call(wf_object *container, wf_object *sub) {
+    return binary_subscr(container, sub);
+}
+
 /* Truth value with the common cases inline: 1, 0, -1 on error. */
 static inline int truth(wf_object *v) {
     if (v == wf_True) return 1;
@@ -1091,7 +1225,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     wf_object **sp = stack_base + f->f_stacktop;
     wf_object *const *const consts = ((wf_tuple *)co->co_consts)->ob_item;
     wf_object *const *const names = ((wf_tuple *)co->co_names)->ob_item;
-    const uint32_t *ip = code + f->f_lasti + 1;
+    const uint32_t *ip = f->f_ip ? f->f_ip + 1 : code;
     wf_object *kwnames = NULL;
     uint32_t w;
     int oparg;
@@ -1107,8 +1241,8 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 #define JUMPTO(t) (ip = code + (t))
 #define DISPATCH()                                  \
     do {                                            \
+        f->f_ip = ip;                               \
         w = *ip++;                                  \
-        f->f_lasti = (int32_t)(ip - code - 1);      \
         oparg = (int)(w >> 8);                      \
         goto *labels[w & 0xFF];                     \
     } while (0)
@@ -1124,7 +1258,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     } while (0)
 
     if (throwflag) goto error;
-    if (f->f_lasti >= 0) PUSH(wf_newref(sent ? sent : wf_None));
+    if (f->f_ip) PUSH(wf_newref(sent ? sent : wf_None));
     DISPATCH();
 
     TARGET(NOP) { DISPATCH(); }
@@ -1188,15 +1322,8 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(BINARY_OP) {
         wf_object *b = TOP(), *a = SECOND();
-        wf_object *r = binop_fast(oparg, a, b);
-        if (!r) {
-            if ((unsigned)oparg >= 26) {
-                wf_err_format(&wf_exc_SystemError, "bad BINARY_OP argument %d", oparg);
-                goto error;
-            }
-            r = binops[oparg](a, b);
-            if (!r) goto error;
-        }
+        wf_object *r = binary_op(oparg, a, b);
+        if (!r) goto error;
         sp--;
         wf_decref(a);
         wf_decref(b);
@@ -1206,28 +1333,8 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(BINARY_SUBSCR) {
         wf_object *sub = TOP(), *container = SECOND();
-        wf_object *r;
-        if (IS_SMALL_INT(sub) && WF_LIST_CHECK_EXACT(container)) {
-            int64_t i = SMALL_VAL(sub);
-            if (i < 0) i += wf_list_size(container);
-            r = wf_list_get_item(container, i);
-            if (!r) {
-                if (wf_err_matches((wf_object *)&wf_exc_IndexError)) {
-                    wf_err_clear();
-                    wf_err_format(&wf_exc_IndexError, "list index out of range");
-                }
-                goto error;
-            }
-        } else if (IS_SMALL_INT(sub) && WF_TUPLE_CHECK_EXACT(container) &&
-                   (uint64_t)SMALL_VAL(sub) < (uint64_t)WF_TUPLE_SIZE(container)) {
-            r = wf_newref(WF_TUPLE_ITEM(container, SMALL_VAL(sub)));
-        } else {
-            r = wf_object_get_item(container, sub);
-            if (!r) goto error;
-        }
-        /* An item of a container every thread reads (a per-thread one:
-         * a module global, say) is read by every thread too. */
-        if (WF_UNLIKELY(wf_is_perthread(container))) wf_perthread_note_shared_load(r);
+        wf_object *r = binary_subscr(container, sub);
+        if (!r) goto error;
         sp--;
         wf_decref(sub);
         wf_decref(container);
@@ -1579,7 +1686,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     TARGET(RERAISE) {
         if (oparg) {
             wf_object *lasti = PEEK(oparg + 1);
-            if (IS_SMALL_INT(lasti)) f->f_lasti = (int32_t)SMALL_VAL(lasti);
+            if (IS_SMALL_INT(lasti)) wfv_frame_set_lasti(f, (int)SMALL_VAL(lasti));
         }
         wf_object *exc = POP();
         wf_err_restore(exc);
@@ -1706,6 +1813,134 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         DISPATCH();
     }
 
+    /* Superinstruction heads (opcodes.h): the local is the top operand of
+     * the next instruction, lent to it uncounted (only this frame's own
+     * instructions rebind its locals, and none runs before the pair ends).
+     * TAIL() fetches that instruction; f_ip moves to it, so its cache,
+     * its position and the exception table serve it as if dispatched. */
+#define TAIL()                                 \
+    do {                                       \
+        f->f_ip = ip;                          \
+        w = *ip++;                             \
+        oparg = (int)(w >> 8);                 \
+    } while (0)
+#define HEAD_LOCAL(v)                     \
+    wf_object *v = fast[oparg];           \
+    if (WF_UNLIKELY(!v)) {                \
+        format_unbound(co, oparg);        \
+        goto error;                       \
+    }                                     \
+    TAIL()
+
+    TARGET(LOAD_FAST__LOAD_ATTR) {
+        HEAD_LOCAL(owner);
+        wf_object *v = load_attr(co, ip - code - 1, owner, names[oparg]);
+        if (!v) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__STORE_ATTR) {
+        HEAD_LOCAL(owner);
+        if (store_attr(co, ip - code - 1, owner, names[oparg], TOP()) < 0) goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__BINARY_OP) {
+        HEAD_LOCAL(b);
+        wf_object *a = TOP();
+        wf_object *r = binary_op_call(oparg, a, b);
+        if (!r) goto error;
+        wf_decref(a);
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__BINARY_SUBSCR) {
+        HEAD_LOCAL(sub);
+        wf_object *container = TOP();
+        wf_object *r = binary_subscr_call(container, sub);
+        if (!r) goto error;
+        wf_decref(container);
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__COMPARE_OP) {
+        HEAD_LOCAL(b);
+        wf_object *a = TOP();
+        wf_object *r = compare_op_call(oparg, a, b);
+        if (!r) goto error;
+        wf_decref(a);
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    /* Three-word groups: LOAD_FAST a; LOAD_FAST b (or LOAD_CONST c); X.
+     * HEAD_LOCAL(a) leaves oparg at the middle word; an unbound b raises
+     * there, with its own position. */
+#define HEAD_CONST(v)                     \
+    wf_object *v = consts[oparg];         \
+    TAIL()
+
+    TARGET(LOAD_FAST__LOAD_FAST__BINARY_OP) {
+        HEAD_LOCAL(a);
+        HEAD_LOCAL(b);
+        wf_object *r = binary_op_call(oparg, a, b);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST__BINARY_OP) {
+        HEAD_LOCAL(a);
+        HEAD_CONST(b);
+        wf_object *r = binary_op_call(oparg, a, b);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_FAST__BINARY_SUBSCR) {
+        HEAD_LOCAL(container);
+        HEAD_LOCAL(sub);
+        wf_object *r = binary_subscr_call(container, sub);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST__BINARY_SUBSCR) {
+        HEAD_LOCAL(container);
+        HEAD_CONST(sub);
+        wf_object *r = binary_subscr_call(container, sub);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_FAST__COMPARE_OP) {
+        HEAD_LOCAL(a);
+        HEAD_LOCAL(b);
+        wf_object *r = compare_op_call(oparg, a, b);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST__COMPARE_OP) {
+        HEAD_LOCAL(a);
+        HEAD_CONST(b);
+        wf_object *r = compare_op_call(oparg, a, b);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+#undef HEAD_CONST
+#undef HEAD_LOCAL
+#undef TAIL
+
     TARGET(STORE_FAST) {
         wf_object *v = POP();
         wf_object *old = fast[oparg];
@@ -1797,50 +2032,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(LOAD_ATTR) {
         wf_object *owner = TOP();
-        wf_type *tp = WF_TYPE(owner);
-        if (tp->tp_getattro == wf_object_generic_getattr) {
-            /* Inline cache, one atomic word (so two threads filling it
-             * never tear it): the low 32 bits a type version tag, the high
-             * 32 bits 0 = under that tag the type (MRO) has no attribute of
-             * this name, so only the instance dict can hold it; or the
-             * offset of the __slots__ slot that the name's member
-             * descriptor reads (a data descriptor: it wins over the dict).
-             * Tags are globally unique, so the tag says both "which type"
-             * and "which state"; no pointer is cached. */
-            uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
-            wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
-            uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
-            if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
-                size_t off = (size_t)(cw >> 32);
-                wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
-                if (WF_UNLIKELY(v == NULL)) {
-                    v = wfo_slot_get(owner, off, names[oparg]);
-                    if (!v) goto error;
-                }
-                wf_decref(owner);
-                SET_TOP(v);
-                DISPATCH();
-            }
-            if (ver && cw == ver) {
-                wf_object **dp = wf_object_dictptr(owner);
-                wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
-                if (d) {
-                    wf_object *v = NULL;
-                    wf_incref(d);
-                    int r = wf_dict_get_item_ref(d, names[oparg], &v);
-                    wf_decref(d);
-                    if (r < 0) goto error;
-                    if (r > 0) {
-                        wf_decref(owner);
-                        SET_TOP(v);
-                        DISPATCH();
-                    }
-                }
-            } else if (ver) {
-                attr_cache_fill(c, tp, names[oparg], ver);
-            }
-        }
-        wf_object *v = wf_object_getattr(owner, names[oparg]);
+        wf_object *v = load_attr(co, ip - code - 1, owner, names[oparg]);
         if (!v) goto error;
         wf_decref(owner);
         SET_TOP(v);
@@ -1849,44 +2041,9 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(STORE_ATTR) {
         wf_object *owner = TOP(), *v = SECOND();
-        wf_type *tp = WF_TYPE(owner);
-        if (tp->tp_setattro == wf_object_generic_setattr) {
-            /* Same cache as LOAD_ATTR: no type attribute = no data
-             * descriptor, so an existing instance dict takes the value. */
-            uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
-            wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[f->f_lasti]];
-            uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
-            if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
-                /* A __slots__ slot (LOAD_ATTR's encoding): the slot takes
-                 * the stack's reference to v. */
-                wf_object *old = wfo_slot_exchange(
-                    owner, (wf_object *_Atomic *)((char *)owner + (cw >> 32)), v);
-                sp -= 2;
-                wf_decref(owner);
-                wf_xdecref(old);
-                DISPATCH();
-            }
-            if (ver && cw == ver) {
-                wf_object **dp = wf_object_dictptr(owner);
-                wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
-                if (d) {
-                    wf_incref(d);
-                    int r = wf_dict_set_item(d, names[oparg], v);
-                    wf_decref(d);
-                    if (r < 0) goto error;
-                    sp -= 2;
-                    wf_decref(owner);
-                    wf_decref(v);
-                    DISPATCH();
-                }
-            } else if (ver) {
-                attr_cache_fill(c, tp, names[oparg], ver);
-            }
-        }
-        if (wf_object_setattr(owner, names[oparg], v) < 0) goto error;
+        if (store_attr(co, ip - code - 1, owner, names[oparg], v) < 0) goto error;
         sp -= 2;
         wf_decref(owner);
-        wf_decref(v);
         DISPATCH();
     }
 
@@ -2194,14 +2351,8 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(COMPARE_OP) {
         wf_object *b = TOP(), *a = SECOND();
-        wf_object *r;
-        int c = compare_fast(oparg, a, b);
-        if (c >= 0) {
-            r = c ? wf_True : wf_False;
-        } else {
-            r = wf_object_rich_compare(a, b, oparg);
-            if (!r) goto error;
-        }
+        wf_object *r = compare_op(oparg, a, b);
+        if (!r) goto error;
         sp--;
         wf_decref(a);
         wf_decref(b);
@@ -2545,7 +2696,7 @@ error:
             wf_err_format(&wf_exc_SystemError, "error return without exception set");
             exc = wf_err_peek();
         }
-        if (exc) wfv_traceback_add(exc, f, f->f_lasti);
+        if (exc) wfv_traceback_add(exc, f, wfv_frame_lasti(f));
     }
 exception_unwind : {
     kwnames = NULL;
@@ -2553,7 +2704,7 @@ exception_unwind : {
      * itself for a re-raise); the lasti pushed for the handler is the
      * frame's, which RERAISE may have restored to the original raise. */
     int here = (int)(ip - code - 1);
-    int lasti = f->f_lasti;
+    int lasti = wfv_frame_lasti(f);
     const wfv_exc_entry *h = NULL;
     for (wf_ssize_t i = 0; i < co->co_nexc; i++) {
         const wfv_exc_entry *e = &co->co_exctable[i];

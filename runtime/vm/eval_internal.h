@@ -48,14 +48,14 @@ wf_object *wfv_frame_fast_locals(wfv_frame *f);
 
 /* Run f until it returns, yields or raises.  f is pushed as the current
  * frame.  throwflag: an exception is already set and is raised at
- * f->f_lasti (generator throw()).  Otherwise, for a resumed generator
+ * f->f_ip (generator throw()).  Otherwise, for a resumed generator
  * frame, `sent` (borrowed, may be NULL for a fresh frame) is pushed first.
  * Returns a new reference (returned or yielded value; f->f_state tells
  * which: COMPLETED vs SUSPENDED) or NULL with an exception (COMPLETED). */
 wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int throwflag);
 
 /* gen.c: the generator-like object for the frame f that just executed
- * RETURN_GENERATOR (instruction f->f_lasti); the frame's contents (stack
+ * RETURN_GENERATOR (instruction f->f_ip); the frame's contents (stack
  * depth `depth`) are moved into it.  New reference or NULL. */
 wf_object *wfv_gen_from_frame(wfv_frame *f, int depth);
 /* SEND on a generator or coroutine receiver: 0 yielded, 1 returned, -1

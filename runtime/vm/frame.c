@@ -125,7 +125,7 @@ void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *glob
     f->f_locals = wf_xnewref(locals);
     f->f_back = NULL;
     f->f_frameobj = NULL;
-    f->f_lasti = -1;
+    f->f_ip = NULL;
     f->f_stacktop = 0;
     f->f_owner = (uint8_t)owner;
     f->f_state = WFV_FRAME_CREATED;
@@ -182,7 +182,7 @@ wfv_frame *wfv_current_frame(void) { return wfv_state()->current_frame; }
 int wfv_frame_lineno(wfv_frame *f) {
     wfv_code *co = f->f_code;
     if (!co) return -1;
-    int i = f->f_lasti;
+    int i = wfv_frame_lasti(f);
     if (i < 0) return co->co_firstlineno;
     if (i >= co->co_ninstrs) i = (int)co->co_ninstrs - 1;
     for (; i >= 0; i--)
@@ -281,7 +281,7 @@ void wfv_frameobj_detach(wfv_frame *f) {
         fo->back = wfv_frame_object(f->f_back);
         if (!fo->back) wf_err_clear();
     }
-    fo->lasti = f->f_lasti;
+    fo->lasti = wfv_frame_lasti(f);
     fo->lineno = wfv_frame_lineno(f);
     fo->frame = NULL;
     wf_err_restore(saved);
@@ -352,7 +352,7 @@ static wf_object *fo_lineno(wf_object *o, void *c) {
 static wf_object *fo_lasti(wf_object *o, void *c) {
     (void)c;
     wfv_frameobj *fo = (wfv_frameobj *)o;
-    int i = fo->frame ? fo->frame->f_lasti : fo->lasti;
+    int i = fo->frame ? wfv_frame_lasti(fo->frame) : fo->lasti;
     return wf_int_from_i64(i < 0 ? -1 : (int64_t)i * 2);
 }
 static wf_object *fo_back(wf_object *o, void *c) {

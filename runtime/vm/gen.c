@@ -6,7 +6,7 @@
  * A generator-like object embeds its frame (GEN_FRAME) after a fixed head:
  * RETURN_GENERATOR copies the function's fresh frame into it
  * (wfv_gen_from_frame).  Resuming pushes the sent value and continues after
- * f_lasti (see wfv_eval_frame); throw() raises at f_lasti.
+ * f_ip (see wfv_eval_frame); throw() raises at that instruction.
  *
  * States (gi_state, atomic): CREATED -> RUNNING <-> SUSPENDED -> COMPLETED.
  * Entering takes the state by CAS from CREATED/SUSPENDED to RUNNING, so a
@@ -78,7 +78,7 @@ wf_object *wfv_gen_from_frame(wfv_frame *f, int depth) {
                    WFV_FRAME_OWNED_BY_GENERATOR, false);
     for (int i = 0; i < co->co_nlocalsplus + depth; i++) gf->localsplus[i] = wf_xnewref(f->localsplus[i]);
     gf->f_stacktop = depth;
-    gf->f_lasti = f->f_lasti;
+    wfv_frame_set_lasti(gf, wfv_frame_lasti(f));
     gf->f_state = WFV_FRAME_CREATED;
     wf_object *name = NULL, *qualname = NULL;
     if (f->f_func && WFV_FUNCTION_CHECK(f->f_func)) {
@@ -97,7 +97,7 @@ wf_object *wfv_gen_from_frame(wfv_frame *f, int depth) {
 static wf_object *gen_yf_frame(wfv_gen *g) {
     wfv_frame *f = GEN_FRAME(g);
     wfv_code *co = f->f_code;
-    int next = f->f_lasti + 1;
+    int next = wfv_frame_lasti(f) + 1;
     if (!co || next >= co->co_ninstrs) return NULL;
     uint32_t w = co->co_code[next];
     if (WFC_OP(w) != WFC_RESUME || WFC_ARG(w) < 2) return NULL;
@@ -422,9 +422,9 @@ static wf_object *gen_throw_exc(wfv_gen *g, wf_object *exc, int close_on_genexit
             wf_object *popped = f->localsplus[co->co_nlocalsplus + --f->f_stacktop];
             f->localsplus[co->co_nlocalsplus + f->f_stacktop] = NULL;
             wf_decref(popped);
-            /* f_lasti is the YIELD_VALUE after SEND; find that SEND */
-            int i = f->f_lasti - 1;
-            if (i >= 0 && WFC_OP(co->co_code[i]) == WFC_SEND) f->f_lasti = WFC_ARG(co->co_code[i]) - 1;
+            /* lasti is the YIELD_VALUE after SEND; find that SEND */
+            int i = wfv_frame_lasti(f) - 1;
+            if (i >= 0 && WFC_OP(co->co_code[i]) == WFC_SEND) wfv_frame_set_lasti(f, WFC_ARG(co->co_code[i]) - 1);
             if (wf_err_matches((wf_object *)&wf_exc_StopIteration)) {
                 wf_object *e = wf_err_fetch();
                 wf_object *val = wf_object_getattr_string(e, "value");

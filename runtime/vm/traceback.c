@@ -30,10 +30,10 @@ int wfv_traceback_add(wf_object *exc, wfv_frame *f, int lasti) {
     wf_object *fo = wfv_frame_object(f);
     int rc = -1;
     if (fo) {
-        int save = f->f_lasti;
-        f->f_lasti = lasti;
+        const uint32_t *save = f->f_ip;
+        wfv_frame_set_lasti(f, lasti);
         int line = wfv_frame_lineno(f);
-        f->f_lasti = save;
+        f->f_ip = save;
         wf_base_exception *be = (wf_base_exception *)exc;
         wf_object *old = be->traceback;
         wf_object *tb = tb_new(old == wf_None ? NULL : old, fo, lasti, line);

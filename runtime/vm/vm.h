@@ -114,7 +114,9 @@ typedef struct wfv_frame {
     wf_object *f_locals;       /* strong mapping; optimized frames: NULL or the locals() dict */
     struct wfv_frame *f_back;  /* caller on this thread while executing, else NULL */
     wf_object *f_frameobj;     /* the Python frame object once materialised, strong */
-    int32_t f_lasti;           /* index of the instruction executing / last executed */
+    const uint32_t *f_ip;      /* the instruction executing / last executed (in f_code's
+                                  co_code), NULL before the first; read it as an index
+                                  with wfv_frame_lasti.  Owner-only. */
     int32_t f_stacktop;        /* value-stack depth saved while not executing */
     uint8_t f_owner;           /* WFV_FRAME_OWNED_BY_* */
     uint8_t f_state;           /* WFV_FRAME_* */
@@ -122,9 +124,16 @@ typedef struct wfv_frame {
     wf_object *localsplus[];
 } wfv_frame;
 
+/* The index of f's current instruction in its code (-1 before the first),
+ * and setting it.  The eval loop stores only the pointer at each dispatch. */
+static inline int wfv_frame_lasti(const wfv_frame *f) {
+    return f->f_ip ? (int)(f->f_ip - f->f_code->co_code) : -1;
+}
+static inline void wfv_frame_set_lasti(wfv_frame *f, int i) { f->f_ip = i < 0 ? NULL : f->f_code->co_code + i; }
+
 /* The innermost executing frame of the calling thread, or NULL. */
 wfv_frame *wfv_current_frame(void);
-/* Line number of the instruction at f->f_lasti (co_positions), or -1. */
+/* Line number of f's current instruction (co_positions), or -1. */
 int wfv_frame_lineno(wfv_frame *f);
 /* The Python frame object for f (materialised on demand); new reference. */
 wf_object *wfv_frame_object(wfv_frame *f);

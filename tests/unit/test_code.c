@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/compiler/code.h"
+#include "runtime/compiler/compile.h"
+#include "runtime/compiler/opcodes.h"
+#include "runtime/compiler/parser.h"
 #include "weft/code.h"
 #include "wtest.h"
 
@@ -275,6 +279,82 @@ START_TEST(test_constant_objects) {
 }
 END_TEST
 
+/* The verifier accepts the superinstruction groups the compiler's peephole
+ * makes (runtime/compiler/opcodes.h) and rejects a group cut short, a
+ * wrong middle instruction, and a jump landing inside a group. */
+static int verify_words(const wfc_code *co, uint32_t *words, char *msg, size_t n) {
+    wfc_code c = *co;
+    c.code = words;
+    return wfc_code_verify(&c, msg, n);
+}
+
+START_TEST(test_verify_superinstructions) {
+    const char *src = "def f(a, b, l):\n"
+                      "    x = a + b\n"
+                      "    y = l[0] + a.z\n"
+                      "    while a < b:\n"
+                      "        a.w = l[b]\n"
+                      "    return x\n";
+    size_t len = strlen(src);
+    wfc_arena *arena = wfc_arena_new();
+    ck_assert_ptr_nonnull(arena);
+    wfc_syntax_error err;
+    memset(&err, 0, sizeof err);
+    wfc_mod *m = wfc_parse(src, len, "<t>", arena, &err);
+    ck_assert_ptr_nonnull(m);
+    wfc_code_unit *u = wfc_compile(m, arena, src, len, "<t>", 0, &err);
+    ck_assert_ptr_nonnull(u);
+    char msg[256];
+    ck_assert_int_eq(wfc_code_verify_all(u->top, msg, sizeof msg), 0);
+    const wfc_code *f = NULL;
+    for (int i = 0; i < u->top->nconsts; i++)
+        if (u->top->consts[i]->kind == WFC_CONST_CODE) f = u->top->consts[i]->code;
+    ck_assert_ptr_nonnull(f);
+    int n2 = 0, n3 = 0, at2 = -1, at3 = -1, jump = -1;
+    for (int i = 0; i < f->ninstrs; i++) {
+        int op = WFC_OP(f->code[i]);
+        int size = wfc_superinstruction_size(op);
+        if (size == 2) n2++, at2 = at2 < 0 ? i : at2;
+        if (size == 3) n3++, at3 = at3 < 0 ? i : at3;
+        if (size) ck_assert_int_eq(WFC_OP(f->code[i + size - 1]), wfc_superinstruction_tail(op));
+        if (op == WFC_JUMP) jump = i;
+    }
+    /* a + b, l[0], a < b, l[b]: three-word; a.z, a.w =: two-word */
+    ck_assert_int_eq(n3, 4);
+    ck_assert_int_ge(n2, 2);
+    ck_assert_int_ge(jump, 0);
+    size_t bytes = (size_t)f->ninstrs * sizeof(uint32_t);
+    uint32_t *w = malloc(bytes);
+    ck_assert_ptr_nonnull(w);
+
+    memcpy(w, f->code, bytes);
+    ck_assert_int_eq(verify_words(f, w, msg, sizeof msg), 0);
+    w[at2 + 1] = WFC_INSTR(WFC_NOP, 0); /* a two-word group cut short */
+    ck_assert_int_eq(verify_words(f, w, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, "not followed by"), "%s", msg);
+
+    memcpy(w, f->code, bytes);
+    w[at3 + 2] = WFC_INSTR(WFC_NOP, 0); /* a three-word group cut short */
+    ck_assert_int_eq(verify_words(f, w, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, "not followed by"), "%s", msg);
+
+    memcpy(w, f->code, bytes);
+    w[at3 + 1] = WFC_INSTR(WFC_LOAD_CONST, 0); /* LOAD_FAST__LOAD_FAST__X over a constant */
+    ck_assert_int_eq(verify_words(f, w, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, "in the middle"), "%s", msg);
+
+    for (int k = 1; k <= 2; k++) { /* the loop's back jump into a group */
+        memcpy(w, f->code, bytes);
+        w[jump] = WFC_INSTR(WFC_JUMP, at3 + k);
+        ck_assert_int_eq(verify_words(f, w, msg, sizeof msg), -1);
+        ck_assert_msg(strstr(msg, "into a superinstruction"), "%s", msg);
+    }
+    free(w);
+    wfc_code_unit_free(u);
+    wfc_arena_free(arena);
+}
+END_TEST
+
 Suite *code_suite(void) {
     Suite *s = suite_create("code");
     TCase *tc = tcase_create("code");
@@ -284,6 +364,7 @@ Suite *code_suite(void) {
     tcase_add_test(tc, test_syntax_errors);
     tcase_add_test(tc, test_repr_and_identity);
     tcase_add_test(tc, test_constant_objects);
+    tcase_add_test(tc, test_verify_superinstructions);
     suite_add_tcase(s, tc);
     return s;
 }
