@@ -2953,7 +2953,8 @@ static void peephole(C *c, unit *u) {
     static const int heads[][2] = {
         {WFC_LOAD_ATTR, WFC_LOAD_FAST__LOAD_ATTR},       {WFC_STORE_ATTR, WFC_LOAD_FAST__STORE_ATTR},
         {WFC_BINARY_OP, WFC_LOAD_FAST__BINARY_OP},       {WFC_BINARY_SUBSCR, WFC_LOAD_FAST__BINARY_SUBSCR},
-        {WFC_COMPARE_OP, WFC_LOAD_FAST__COMPARE_OP},
+        {WFC_COMPARE_OP, WFC_LOAD_FAST__COMPARE_OP},     {WFC_UNPACK_SEQUENCE, WFC_LOAD_FAST__UNPACK_SEQUENCE},
+        {WFC_RETURN_VALUE, WFC_LOAD_FAST__RETURN_VALUE},
     };
     for (block *b = u->entry; b; b = b->next)
         for (int k = 0; k + 1 < b->n; k++) {

@@ -37,8 +37,10 @@
  *     PUSH_NULL; SWAP 2; LOAD_CONST None x3; CALL 3; POP_TOP.
  * SUPERINSTRUCTION HEADS.  LOAD_FAST__X is a LOAD_FAST whose next
  * instruction (same basic block, so never a jump or handler target) is X,
- * one of LOAD_ATTR, STORE_ATTR, BINARY_OP, BINARY_SUBSCR, COMPARE_OP, and
- * X's operand on top of the stack is that local.  LOAD_FAST__LOAD_FAST__X
+ * one of LOAD_ATTR, STORE_ATTR, BINARY_OP, BINARY_SUBSCR, COMPARE_OP,
+ * UNPACK_SEQUENCE, RETURN_VALUE, and X's operand on top of the stack is
+ * that local (RETURN_VALUE moves the local's reference out when no frame
+ * object can show the locals afterwards).  LOAD_FAST__LOAD_FAST__X
  * and LOAD_FAST__LOAD_CONST__X (X one of BINARY_OP, BINARY_SUBSCR,
  * COMPARE_OP) are a LOAD_FAST followed by a LOAD_FAST (or its own head
  * LOAD_FAST__X) or a LOAD_CONST, then X: both of X's operands.  Every
@@ -199,6 +201,8 @@ typedef enum wfc_argkind {
     X(LOAD_FAST__BINARY_OP, LOCAL, WFC_OPF_ARG)                                         \
     X(LOAD_FAST__BINARY_SUBSCR, LOCAL, WFC_OPF_ARG)                                     \
     X(LOAD_FAST__COMPARE_OP, LOCAL, WFC_OPF_ARG)                                        \
+    X(LOAD_FAST__UNPACK_SEQUENCE, LOCAL, WFC_OPF_ARG)                                   \
+    X(LOAD_FAST__RETURN_VALUE, LOCAL, WFC_OPF_ARG)                                      \
     X(LOAD_FAST__LOAD_FAST__BINARY_OP, LOCAL, WFC_OPF_ARG)                              \
     X(LOAD_FAST__LOAD_FAST__BINARY_SUBSCR, LOCAL, WFC_OPF_ARG)                          \
     X(LOAD_FAST__LOAD_FAST__COMPARE_OP, LOCAL, WFC_OPF_ARG)                             \

@@ -1146,6 +1146,27 @@ WF_INLINE wf_object *binary_subscr(wf_object *container, wf_object *sub) {
     return r;
 }
 
+/* UNPACK_SEQUENCE's work: seq's n items pushed from sp (last item first);
+ * returns the new stack top, or NULL with an exception.  seq is borrowed. */
+WF_INLINE wf_object **unpack_sequence(wf_object *seq, int n, wf_object **sp) {
+    if (WF_TUPLE_CHECK_EXACT(seq) && WF_TUPLE_SIZE(seq) == n) {
+        for (int i = n - 1; i >= 0; i--) *sp++ = wf_newref(WF_TUPLE_ITEM(seq, i));
+        return sp;
+    }
+    if (WF_LIST_CHECK_EXACT(seq)) {
+        /* One snapshot of the list, also for the error (a racing writer
+         * cannot make it mix items of two states). */
+        wf_ssize_t m = wfo_list_unpack(seq, n, sp);
+        if (m == n) return sp + n;
+        if (m > n)
+            wf_err_format(&wf_exc_ValueError, "too many values to unpack (expected %d)", n);
+        else
+            wf_err_format(&wf_exc_ValueError, "not enough values to unpack (expected %d, got %zd)", n, m);
+        return NULL;
+    }
+    return unpack_iterable(seq, n, -1, sp);
+}
+
 /* Out-of-line copies for the superinstruction heads: one inlined copy of
  * the fast paths (in BINARY_OP, COMPARE_OP, BINARY_SUBSCR) keeps the
  * dispatch loop small enough that its hot variables stay in registers. */
@@ -1153,6 +1174,9 @@ static WF_NOINLINE wf_object *binary_op_call(int op, wf_object *a, wf_object *b)
 static WF_NOINLINE wf_object *compare_op_call(int op, wf_object *a, wf_object *b) { return compare_op(op, a, b); }
 static WF_NOINLINE wf_object *binary_subscr_call(wf_object *container, wf_object *sub) {
     return binary_subscr(container, sub);
+}
+static WF_NOINLINE wf_object **unpack_sequence_call(wf_object *seq, int n, wf_object **sp) {
+    return unpack_sequence(seq, n, sp);
 }
 
 /* Truth value with the common cases inline: 1, 0, -1 on error. */
@@ -1877,6 +1901,27 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
         DISPATCH();
     }
 
+    TARGET(LOAD_FAST__UNPACK_SEQUENCE) {
+        HEAD_LOCAL(seq);
+        wf_object **nsp = unpack_sequence_call(seq, oparg, sp);
+        if (!nsp) goto error;
+        sp = nsp;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__RETURN_VALUE) {
+        int local = oparg;
+        HEAD_LOCAL(v);
+        /* The frame ends here: its reference to v moves out, unless a frame
+         * object may show the locals after the return. */
+        if (WF_LIKELY(f->f_frameobj == NULL))
+            fast[local] = NULL;
+        else
+            wf_incref(v);
+        retval = v;
+        goto exit_return;
+    }
+
     /* Three-word groups: LOAD_FAST a; LOAD_FAST b (or LOAD_CONST c); X.
      * HEAD_LOCAL(a) leaves oparg at the middle word; an unbound b raises
      * there, with its own position. */
@@ -2311,32 +2356,10 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
 
     TARGET(UNPACK_SEQUENCE) {
         wf_object *seq = POP();
-        if (WF_TUPLE_CHECK_EXACT(seq) && WF_TUPLE_SIZE(seq) == oparg) {
-            for (int i = oparg - 1; i >= 0; i--) PUSH(wf_newref(WF_TUPLE_ITEM(seq, i)));
-        } else if (WF_LIST_CHECK_EXACT(seq)) {
-            /* One snapshot of the list, also for the error (a racing
-             * writer cannot make it mix items of two states). */
-            wf_ssize_t m = wfo_list_unpack(seq, oparg, sp);
-            if (m != oparg) {
-                if (m > oparg)
-                    wf_err_format(&wf_exc_ValueError, "too many values to unpack (expected %d)",
-                                  oparg);
-                else
-                    wf_err_format(&wf_exc_ValueError,
-                                  "not enough values to unpack (expected %d, got %zd)", oparg, m);
-                wf_decref(seq);
-                goto error;
-            }
-            sp += oparg;
-        } else {
-            wf_object **nsp = unpack_iterable(seq, oparg, -1, sp);
-            if (!nsp) {
-                wf_decref(seq);
-                goto error;
-            }
-            sp = nsp;
-        }
+        wf_object **nsp = unpack_sequence(seq, oparg, sp);
         wf_decref(seq);
+        if (!nsp) goto error;
+        sp = nsp;
         DISPATCH();
     }
 

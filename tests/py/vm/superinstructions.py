@@ -259,6 +259,74 @@ def loop_counts(n):
 print(loop_counts(1000))
 
 
+# LOAD_FAST__UNPACK_SEQUENCE: the sequence is lent.
+def unpack(t, l, it, s):
+    a, b = t
+    c, d, e = l
+    f, g = it
+    h, i = s
+    return a, b, c, d, e, f, g, h, i
+
+
+print(unpack((1, 2), [3, 4, 5], iter("xy"), {"k": 1, "j": 2}.keys() and "kj"))
+for bad in ((1, 2, 3), [1], iter([1, 2, 3]), 5):
+    try:
+        def one(seq):
+            x, y = seq
+            return x, y
+        one(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+
+
+# LOAD_FAST__RETURN_VALUE: the frame's reference moves out, unless a frame
+# object may show the locals later.
+def give_back(n):
+    made = [n] * n
+    return made
+
+
+held = give_back(3)
+print(held, sys.getrefcount(held) - sys.getrefcount([]))
+
+
+def keep_frame():
+    x = [1, 2]
+    global captured
+    captured = sys._getframe()
+    return x
+
+
+r = keep_frame()
+print(r, sorted(captured.f_locals), captured.f_locals["x"] is r)
+
+
+def after_traceback():
+    y = "kept"
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        tb = e.__traceback__
+    return y, tb
+
+
+v, tb = after_traceback()
+print(v, tb.tb_frame.f_locals["y"])
+
+
+def gen_return():
+    z = (yield 1)
+    return z
+
+
+g = gen_return()
+next(g)
+try:
+    g.send("sent")
+except StopIteration as e:
+    print("StopIteration", e.value)
+
+
 # Tracebacks point at the right instruction of the pair.
 def raise_in_tail(o):
     return (o
