@@ -246,6 +246,15 @@ static wfc_constant *copy_const(C *c, const wfc_constant *s) {
     return x;
 }
 
+/* Order of two constant keys (qsort). */
+static int cmp_key(const void *pa, const void *pb) {
+    const wfo_strbuf *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int r = n ? memcmp(a->data, b->data, n) : 0;
+    if (r) return r;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
 /* A byte key identifying a constant by type and value (0 and 0.0 and
  * False differ, -0.0 differs from 0.0, as CPython's constant cache). */
 static void const_key(C *c, wfo_strbuf *b, const wfc_constant *k) {
@@ -269,10 +278,27 @@ static void const_key(C *c, wfo_strbuf *b, const wfc_constant *k) {
             nomem(c);
         break;
     case WFC_CONST_TUPLE:
-    case WFC_CONST_FROZENSET:
         if (wfo_strbuf_append(b, (const char *)&k->nelts, sizeof k->nelts) < 0) nomem(c);
         for (int i = 0; i < k->nelts; i++) const_key(c, b, k->elts[i]);
         break;
+    case WFC_CONST_FROZENSET: {
+        /* Equal sets are one constant whatever their source order (as
+         * CPython's constant keys): the items' keys, sorted. */
+        if (wfo_strbuf_append(b, (const char *)&k->nelts, sizeof k->nelts) < 0) nomem(c);
+        wfo_strbuf *keys = xalloc(c, (size_t)(k->nelts ? k->nelts : 1) * sizeof *keys);
+        for (int i = 0; i < k->nelts; i++) {
+            wfo_strbuf_init(&keys[i]);
+            const_key(c, &keys[i], k->elts[i]);
+        }
+        qsort(keys, (size_t)k->nelts, sizeof *keys, cmp_key);
+        for (int i = 0; i < k->nelts; i++) {
+            int rc = wfo_strbuf_append(b, (const char *)&keys[i].len, sizeof keys[i].len) < 0 ||
+                     wfo_strbuf_append(b, keys[i].data, keys[i].len) < 0;
+            if (rc) nomem(c);
+        }
+        for (int i = 0; i < k->nelts; i++) wfo_strbuf_free(&keys[i]);
+        break;
+    }
     case WFC_CONST_CODE: {
         /* by content, as CPython's code equality: identical bodies (a
          * finally block compiled once per exit path) share one constant */

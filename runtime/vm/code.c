@@ -90,7 +90,17 @@ static wf_object *const_to_object(const wfc_constant *k) {
     case WFC_CONST_BYTES: return wf_bytes_from_data(k->str, (wf_ssize_t)k->len);
     case WFC_CONST_TUPLE: return const_items(k);
     case WFC_CONST_FROZENSET: {
+        /* Built from the items in source order, then rebuilt from its own
+         * iteration order, as CPython's compiler does when it merges the
+         * constant (merge_consts_recursive): colliding items (hash(-1) ==
+         * hash(-2)) then sit, and iterate, where they do in CPython. */
         wf_object *t = const_items(k);
+        if (!t) return NULL;
+        wf_object *first = wf_frozenset_new(t);
+        wf_decref(t);
+        if (!first) return NULL;
+        t = wf_sequence_tuple(first);
+        wf_decref(first);
         if (!t) return NULL;
         wf_object *fs = wf_frozenset_new(t);
         wf_decref(t);
