@@ -104,7 +104,39 @@ WF_INLINE void wft_critsec_end_inline(wft_critsec *c, wft_thread *t) {
     wft_critsec_end_slow(c);
 }
 
+/* Leaf sections: for a short operation on one object that, while it holds
+ * the lock, calls nothing that can block, detach, allocate, reach a safe
+ * point or run Python code (a list item store, a locked snapshot).  Such a
+ * holder never needs suspending, so the uncontended case takes the mutex
+ * with one CAS and registers nothing on the thread's section stack; the
+ * end releases it with wf_mutex_unlock.  A failed try (contended, or
+ * already held by one of the caller's own sections) takes a full critical
+ * section instead: same mutex, same exclusion, and the section rules for
+ * blocking and borrowing.  The end tells the two apart by the returned
+ * thread (NULL: leaf). */
+WF_INLINE wft_thread *wft_leaf_begin_inline(wft_critsec *c, wf_mutex *m) {
+    c->mutex = m;
+    if (WF_LIKELY(wf_mutex_trylock(m))) return NULL;
+    return wft_critsec_begin_slow(c, m);
+}
+
+WF_INLINE void wft_leaf_end_inline(wft_critsec *c, wft_thread *t) {
+    if (WF_LIKELY(t == NULL)) {
+        wf_mutex_unlock(c->mutex);
+        return;
+    }
+    wft_critsec_end_inline(c, t);
+}
+
 #if WF_FREE_THREADED
+#define WF_BEGIN_LEAF_SECTION(op)                                  \
+    {                                                              \
+        wft_critsec wf_cs_;                                        \
+        wft_thread *wf_cs_t_ =                                     \
+            wft_leaf_begin_inline(&wf_cs_, &((wf_object *)(op))->ob_mutex);
+#define WF_END_LEAF_SECTION()                  \
+    wft_leaf_end_inline(&wf_cs_, wf_cs_t_);    \
+    }
 #define WF_BEGIN_CRITICAL_SECTION_MUT(m) \
     {                                    \
         wft_critsec wf_cs_;              \
@@ -124,6 +156,8 @@ WF_INLINE void wft_critsec_end_inline(wft_critsec *c, wft_thread *t) {
 #define WF_BEGIN_CRITICAL_SECTION2(a, b) \
     WF_BEGIN_CRITICAL_SECTION2_MUT(&((wf_object *)(a))->ob_mutex, &((wf_object *)(b))->ob_mutex)
 #else
+#define WF_BEGIN_LEAF_SECTION(op) {
+#define WF_END_LEAF_SECTION() }
 #define WF_BEGIN_CRITICAL_SECTION_MUT(m) {
 #define WF_END_CRITICAL_SECTION() }
 #define WF_BEGIN_CRITICAL_SECTION2_MUT(m1, m2) {

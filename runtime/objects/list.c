@@ -8,7 +8,13 @@
  * items[0..ob_size) are owned references, the rest are garbage.
  *
  * Thread-safety (free-threaded flavour).
- *  - Every mutation runs inside the list's critical section.  Items are
+ *  - Every mutation runs inside the list's critical section.  The short
+ *    ones (item store, append, insert, pop, clear's detach, reverse,
+ *    extend from a list or tuple, slice reads and assignments, the
+ *    UNPACK_SEQUENCE and items snapshots) use a leaf section (critsec.h:
+ *    the same mutex without registering a section, since nothing they do
+ *    while holding it can block or run code: they allocate, move pointers
+ *    and count, and release what they drop after the unlock).  Items are
  *    written with release stores, a new array is fully filled before it is
  *    published with a release store of ob_array, and ob_size is stored
  *    (release) after the items it covers.  An array that is replaced is
@@ -282,7 +288,7 @@ int wf_list_set_item(wf_object *o, wf_ssize_t i, wf_object *v) {
 int wfo_list_store_steal(wf_object *o, wf_ssize_t i, wf_object *v) {
     wf_list *l = (wf_list *)o;
     wf_object *old = NULL;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l); /* critsec.h: nothing below can block or run code */
     note_access(l);
     wf_ssize_t n = load_size(l);
     if (i < 0) i += n;
@@ -291,7 +297,7 @@ int wfo_list_store_steal(wf_object *o, wf_ssize_t i, wf_object *v) {
         old = load_item(a, i);
         store_item(a, i, v);
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (WF_UNLIKELY(!old)) {
         /* Out of range (an item slot below the size is never NULL). */
         wf_decref(v);
@@ -305,7 +311,7 @@ int wfo_list_store_steal(wf_object *o, wf_ssize_t i, wf_object *v) {
 wf_ssize_t wfo_list_unpack(wf_object *o, wf_ssize_t n, wf_object **out) {
     wf_list *l = (wf_list *)o;
     wf_ssize_t size;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l); /* critsec.h: nothing below can block or run code */
     note_access(l);
     size = load_size(l);
     if (size == n) {
@@ -316,7 +322,7 @@ wf_ssize_t wfo_list_unpack(wf_object *o, wf_ssize_t n, wf_object **out) {
             out[n - 1 - i] = v;
         }
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     return size;
 }
 
@@ -331,10 +337,12 @@ static int append_locked(wf_list *l, wf_object *v) {
 int wfo_list_append_steal(wf_object *o, wf_object *v) {
     wf_list *l = (wf_list *)o;
     int rc;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    /* A leaf (critsec.h): the resize only allocates from this thread's
+     * heap and queues the old array for a deferred free. */
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     rc = append_locked(l, v);
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (rc < 0) wf_decref(v);
     return rc;
 }
@@ -345,7 +353,7 @@ int wf_list_insert(wf_object *o, wf_ssize_t i, wf_object *v) {
     wf_list *l = (wf_list *)o;
     int rc;
     wf_incref(v);
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     wf_ssize_t n = load_size(l);
     rc = list_resize(l, n + 1);
@@ -357,7 +365,7 @@ int wf_list_insert(wf_object *o, wf_ssize_t i, wf_object *v) {
         store_item(a, i, v);
         store_size(l, n + 1);
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (rc < 0) wf_decref(v);
     return rc;
 }
@@ -379,7 +387,7 @@ wf_object *wf_list_pop(wf_object *o, wf_ssize_t i) {
     wf_list *l = (wf_list *)o;
     wf_object *r = NULL;
     int empty = 0;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     wf_ssize_t n = load_size(l);
     if (n == 0) empty = 1;
@@ -387,7 +395,7 @@ wf_object *wf_list_pop(wf_object *o, wf_ssize_t i) {
         if (i < 0) i += n;
         if (i >= 0 && i < n) r = pop_locked(l, i);
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (!r) wf_err_format(&wf_exc_IndexError, empty ? "pop from empty list" : "pop index out of range");
     return r;
 }
@@ -411,10 +419,10 @@ int wf_list_clear(wf_object *o) {
     wf_list *l = (wf_list *)o;
     wfo_list_array *a;
     wf_ssize_t n;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     a = detach_locked(l, &n);
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     /* Decref outside the lock: item destructors may run Python code. */
     release_detached(l, a, n);
     return 0;
@@ -422,7 +430,7 @@ int wf_list_clear(wf_object *o) {
 
 int wf_list_reverse(wf_object *o) {
     wf_list *l = (wf_list *)o;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     wf_ssize_t n = load_size(l);
     wfo_list_array *a = load_array(l);
@@ -431,7 +439,7 @@ int wf_list_reverse(wf_object *o) {
         store_item(a, i, load_item(a, j));
         store_item(a, j, t);
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     return 0;
 }
 
@@ -449,7 +457,7 @@ wf_object *wf_list_as_tuple(wf_object *o) {
 /* Append a snapshot's items (stolen) under one critical section. */
 static int append_many_steal(wf_list *l, wf_object **items, wf_ssize_t m) {
     int rc = 0;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     wf_ssize_t n = load_size(l);
     if (m > WF_SSIZE_MAX - n) { wf_err_no_memory(); rc = -1; }
@@ -459,7 +467,7 @@ static int append_many_steal(wf_list *l, wf_object **items, wf_ssize_t m) {
         for (wf_ssize_t i = 0; i < m; i++) store_item(a, n + i, items[i]);
         store_size(l, n + m);
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (rc < 0) wfo_items_release(items, m);
     else wfm_free(items);
     return rc;
@@ -510,7 +518,7 @@ wf_object *wfo_list_slice(wf_object *o, wf_ssize_t start, wf_ssize_t stop, wf_ss
     wf_object **items = NULL;
     wf_ssize_t count = 0;
     int oom = 0;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    WF_BEGIN_LEAF_SECTION(l); /* critsec.h: allocation and counts only */
     note_access(l);
     count = wfo_slice_adjust(load_size(l), &start, &stop, step);
     if (count) {
@@ -521,7 +529,7 @@ wf_object *wfo_list_slice(wf_object *o, wf_ssize_t start, wf_ssize_t stop, wf_ss
             for (wf_ssize_t i = 0; i < count; i++) items[i] = wf_newref(load_item(a, start + i * step));
         }
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (oom) return wf_err_no_memory();
     wf_object *r = wfo_list_from_array_steal(items, count);
     wfm_free(items);
@@ -559,7 +567,9 @@ int wfo_list_ass_slice(wf_object *o, wf_ssize_t start, wf_ssize_t stop, wf_ssize
     int rc = 0;
     wf_object **dropped = NULL;
     wf_ssize_t ndropped = 0;
-    WF_BEGIN_CRITICAL_SECTION(l);
+    /* A leaf (critsec.h): allocation, moves and an error message; the
+     * dropped items are released after the unlock. */
+    WF_BEGIN_LEAF_SECTION(l);
     note_access(l);
     wf_ssize_t n = load_size(l);
     wf_ssize_t count = wfo_slice_adjust(n, &start, &stop, step);
@@ -608,7 +618,7 @@ int wfo_list_ass_slice(wf_object *o, wf_ssize_t start, wf_ssize_t stop, wf_ssize
             m = 0;
         }
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (seq) wfo_items_release(seq, m);
     for (wf_ssize_t i = 0; i < ndropped; i++) wf_decref(dropped[i]);
     wfm_free(dropped);

@@ -163,7 +163,7 @@ wf_object **wfo_items_snapshot(wf_object *seq, wf_ssize_t *n) {
     wf_object **a = NULL;
     wf_ssize_t m = 0;
     int oom = 0;
-    WF_BEGIN_CRITICAL_SECTION(seq);
+    WF_BEGIN_LEAF_SECTION(seq); /* threads/critsec.h: allocation and counts only */
     wf_list *l = (wf_list *)seq;
     m = atomic_load_explicit(&l->ob_size, memory_order_relaxed);
     if (m) {
@@ -175,7 +175,7 @@ wf_object **wfo_items_snapshot(wf_object *seq, wf_ssize_t *n) {
                 a[i] = wf_newref(atomic_load_explicit(&arr->items[i], memory_order_relaxed));
         }
     }
-    WF_END_CRITICAL_SECTION();
+    WF_END_LEAF_SECTION();
     if (oom) return (wf_object **)wf_err_no_memory();
     *n = m;
     return a;

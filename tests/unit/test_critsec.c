@@ -3,7 +3,8 @@
  * section stack, no-op (borrowed) nesting, suspension on detach and
  * resumption on attach and after an inner end, two-mutex sections taken
  * in both orders by many threads, lock-order inversion resolved by
- * suspension, stop-the-world with a thread parked inside a section, the
+ * suspension, stop-the-world with a thread parked inside a section, leaf
+ * sections (their two paths, and exclusion against full sections), the
  * macros of each flavour, and misuse that must be fatal.
  *
  * The functions work in both flavours (the GIL flavour compiles only the
@@ -437,6 +438,76 @@ START_TEST(test_two_objects_both_orders_under_contention) {
 }
 END_TEST
 
+/* ---- leaf sections ------------------------------------------------------------------------- */
+
+/* A free mutex: one CAS, nothing pushed; held by one of our own sections:
+ * the full (borrowed) path, pushed and popped like a nested section. */
+START_TEST(test_leaf_section_paths) {
+    reset_pair();
+    wft_critsec leaf;
+    wft_thread *t = wft_leaf_begin_inline(&leaf, LO);
+    ck_assert_ptr_null(t);
+    ck_assert(wf_mutex_is_locked(LO));
+    ck_assert_uint_eq(top(), 0);
+    wft_leaf_end_inline(&leaf, t);
+    ck_assert_uint_eq(atomic_load(&LO->bits), 0);
+
+    wft_critsec outer;
+    wft_critsec_begin(&outer, LO);
+    t = wft_leaf_begin_inline(&leaf, LO);
+    ck_assert_ptr_eq(t, wft_current());
+    ck_assert_uint_eq(top(), (uintptr_t)&leaf);
+    wft_leaf_end_inline(&leaf, t);
+    ck_assert_uint_eq(top(), (uintptr_t)&outer);
+    ck_assert(wf_mutex_is_locked(LO)); /* still the outer section's */
+    wft_critsec_end(&outer);
+    ck_assert_uint_eq(atomic_load(&LO->bits), 0);
+    ck_assert_uint_eq(top(), 0);
+}
+END_TEST
+
+/* Leaf sections and full sections on one mutex exclude each other: half
+ * the threads bump a plain counter in leaf sections, the others in full
+ * sections that sometimes detach in the middle (suspending, so the leaf
+ * threads get in between their two bumps, which must not be torn). */
+static wf_mutex leaf_mutex;
+static long leaf_count, leaf_pairs_ok;
+static void leaf_worker(int i, void *arg) {
+    long n = *(long *)arg;
+    for (long k = 0; k < n; k++) {
+        if (i % 2 == 0) {
+            wft_critsec c;
+            wft_thread *t = wft_leaf_begin_inline(&c, &leaf_mutex);
+            leaf_count++;
+            wft_leaf_end_inline(&c, t);
+        } else {
+            wft_critsec c;
+            wft_critsec_begin(&c, &leaf_mutex);
+            long before = leaf_count;
+            leaf_count++;
+            if ((k & 63) == 0) {
+                wtest_sleep_ms(0); /* detach: the section is suspended */
+                before = leaf_count - 1;
+            }
+            leaf_count++;
+            if (leaf_count == before + 2) leaf_pairs_ok++;
+            wft_critsec_end(&c);
+        }
+    }
+    ck_assert_uint_eq(wft_current()->critical_section, 0);
+}
+
+START_TEST(test_leaf_sections_exclude_full_sections) {
+    long n = wtest_scale(100000);
+    atomic_store(&leaf_mutex.bits, 0);
+    leaf_count = leaf_pairs_ok = 0;
+    wtest_run_threads(8, leaf_worker, &n);
+    ck_assert_int_eq(leaf_count, 4 * n + 4 * 2 * n);
+    ck_assert_int_eq(leaf_pairs_ok, 4 * n);
+    ck_assert_uint_eq(atomic_load(&leaf_mutex.bits), 0);
+}
+END_TEST
+
 /* ---- the macros of each flavour ------------------------------------------------------------ */
 
 START_TEST(test_macros_per_flavour) {
@@ -505,6 +576,8 @@ Suite *critsec_suite(void) {
     tcase_add_test(tc, test_stop_the_world_with_thread_parked_in_section);
 #endif
     tcase_add_test(tc, test_two_objects_both_orders_under_contention);
+    tcase_add_test(tc, test_leaf_section_paths);
+    tcase_add_test(tc, test_leaf_sections_exclude_full_sections);
     tcase_add_test(tc, test_macros_per_flavour);
     tcase_add_test_raise_signal(tc, test_unregistered_thread_aborts, SIGABRT);
     tcase_add_test_raise_signal(tc, test_out_of_order_end_aborts, SIGABRT);
