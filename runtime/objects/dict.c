@@ -26,7 +26,9 @@
  *    (usable 0) that is never freed.
  *
  * Thread-safety (free-threaded flavour):
- *  - Every mutation runs in the dict's critical section.  A new entry's
+ *  - Every mutation runs in the dict's critical section (d[k] = v when k
+ *    itself, or no key of its hash, is in the table: a leaf section,
+ *    threads/critsec.h, since no comparison runs).  A new entry's
  *    fields are written before its index slot is published with a release
  *    store; a value replacement is a release store; a deletion stores NULL
  *    key/value (release) and DUMMY in the index.  A rebuilt table is fully
@@ -332,14 +334,13 @@ static int resize(wf_dict *d, wf_ssize_t minused) {
     return 0;
 }
 
-/* Insert or replace (under the lock).  Steals key and value; *old_value
- * receives the replaced value to be released by the caller after the
- * section.  0, or -1. */
-static int insert_locked(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object *value,
-                         wf_object **old_value) {
+/* insert_locked once the key's place is known: ix is find_identical's or
+ * lookup's answer (not IX_UNKNOWN), computed under the lock held since.
+ * Runs no Python code: the key is replaced only by an identical or equal
+ * one it already holds, and the caller releases the old value. */
+static int insert_found(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object *value, wf_ssize_t ix,
+                        wf_object **old_value) {
     *old_value = NULL;
-    wf_ssize_t ix = find_identical(load_keys(d), key, hash);
-    if (ix == IX_UNKNOWN) ix = lookup(d, key, hash);
     if (ix == IX_ERROR) goto fail;
     if (ix >= 0) {
         entry *e = &entries_of(load_keys(d))[ix];
@@ -369,6 +370,16 @@ fail:
     wf_decref(key);
     wf_decref(value);
     return -1;
+}
+
+/* Insert or replace (under the lock).  Steals key and value; *old_value
+ * receives the replaced value to be released by the caller after the
+ * section.  0, or -1. */
+static int insert_locked(wf_dict *d, wf_object *key, wf_hash_t hash, wf_object *value,
+                         wf_object **old_value) {
+    wf_ssize_t ix = find_identical(load_keys(d), key, hash);
+    if (ix == IX_UNKNOWN) ix = lookup(d, key, hash);
+    return insert_found(d, key, hash, value, ix, old_value);
 }
 
 /* Delete entry ix found by lookup (under the lock); returns the key and
@@ -402,14 +413,25 @@ wf_object *wf_dict_new(void) {
 
 static int set_item_hash(wf_object *o, wf_object *key, wf_hash_t hash, wf_object *value) {
     wf_dict *d = (wf_dict *)o;
-    wf_object *old;
-    int rc;
+    wf_object *old = NULL;
+    int rc = 0;
     wf_incref(key);
     wf_incref(value);
-    WF_BEGIN_CRITICAL_SECTION(d);
+    /* When the key itself is in the table, or no key of its hash is, the
+     * store compares nothing and runs no code: a leaf section (critsec.h).
+     * Otherwise a full section, across lookup()'s comparisons. */
+    wf_ssize_t ix;
+    WF_BEGIN_LEAF_SECTION(d);
     note_access(d);
-    rc = insert_locked(d, key, hash, value, &old);
-    WF_END_CRITICAL_SECTION();
+    ix = find_identical(load_keys(d), key, hash);
+    if (ix != IX_UNKNOWN) rc = insert_found(d, key, hash, value, ix, &old);
+    WF_END_LEAF_SECTION();
+    if (ix == IX_UNKNOWN) {
+        WF_BEGIN_CRITICAL_SECTION(d);
+        note_access(d);
+        rc = insert_locked(d, key, hash, value, &old);
+        WF_END_CRITICAL_SECTION();
+    }
     if (old) wf_decref(old);
     return rc;
 }
