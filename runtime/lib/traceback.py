@@ -1,10 +1,23 @@
 """traceback -- print or retrieve a stack traceback (Weft).
 
 Formats exceptions and stacks in CPython 3.11's wording from the objects'
-__traceback__ chain (tb_frame, tb_lineno, tb_next; f_code.co_filename /
-co_name, f_back), including chained exceptions, __notes__ and the
-SyntaxError layout.  Source lines come from linecache; the 3.11 "^^^^"
-position carets are not produced.  No shared state.
+__traceback__ chain (tb_frame, tb_lineno, tb_lasti, tb_next; f_code's
+co_filename / co_name / co_positions(), f_back), including chained
+exceptions, __notes__ and the SyntaxError layout.  Source lines come from
+linecache.  Tracebacks (extract_tb, format_tb, TracebackException) carry
+each entry's code position and print 3.11's marker line under the source
+line: '^' under the failing range, or '~' with a '^' anchor on the
+operator of a binary operation or the brackets of a subscript; stacks
+(extract_stack, print_stack) carry line numbers only, as in 3.11.
+
+Positions: on Weft f_lasti / tb_lasti are twice the instruction number and
+co_positions() yields one entry per instruction, so entry lasti // 2 is the
+instruction's position (the same arithmetic as CPython's 2-byte code
+units).  Columns are UTF-8 byte offsets, turned into characters; marker
+widths count East Asian wide characters twice.  The anchors come from the
+ast module when there is one, else from a small scanner of the segment's
+tokens that finds the same top-level binary operator or subscript.
+No shared state.
 """
 
 import sys
@@ -44,7 +57,8 @@ def format_tb(tb, limit=None):
 def extract_tb(tb, limit=None):
     """Return a StackSummary object representing a list of pre-processed
     entries from traceback."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(
+        _walk_tb_with_positions(tb), limit=limit)
 
 
 _cause_message = (
@@ -239,6 +253,31 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_with_positions(tb):
+    # walk_tb with each entry's (lineno, end_lineno, colno, end_colno) from
+    # the code position of tb_lasti; tb_lineno stands in for an unknown line.
+    while tb is not None:
+        frame = tb.tb_frame
+        lineno, end_lineno, colno, end_colno = _code_position(
+            frame.f_code, tb.tb_lasti)
+        if lineno is None:
+            lineno = tb.tb_lineno
+        yield frame, (lineno, end_lineno, colno, end_colno)
+        tb = tb.tb_next
+
+
+def _code_position(code, lasti):
+    # co_positions() has one entry per instruction and lasti is twice the
+    # instruction number (see the module docstring).
+    if lasti is None or lasti < 0:
+        return (None, None, None, None)
+    wanted = lasti // 2
+    for index, position in enumerate(code.co_positions()):
+        if index == wanted:
+            return position
+    return (None, None, None, None)
+
+
 _RECURSIVE_CUTOFF = 3
 
 
@@ -313,6 +352,11 @@ class StackSummary(list):
         if frame_summary.line:
             stripped_line = frame_summary.line.strip()
             row.append(f'    {stripped_line}\n')
+            if (frame_summary.colno is not None and
+                    frame_summary.end_colno is not None):
+                markers = _marker_line(frame_summary, stripped_line)
+                if markers is not None:
+                    row.append(markers)
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append(f'    {name} = {value}\n')
@@ -356,6 +400,333 @@ class StackSummary(list):
         return result
 
 
+def _byte_offset_to_character_offset(text, offset):
+    # colno / end_colno are UTF-8 byte offsets; a cut inside a character
+    # counts as one (replaced) character, as 3.11 decodes it.
+    return len(text.encode('utf-8')[:offset].decode('utf-8', 'replace'))
+
+
+def _marker_line(frame_summary, stripped_line):
+    """The '^'/'~' line under a source line, or None when 3.11 prints none."""
+    line = frame_summary._original_line
+    # 3.11 subtracts every blank it stripped (the newline too) from the
+    # indent of the markers.
+    stripped_count = len(line) - len(stripped_line)
+    start = _byte_offset_to_character_offset(line, frame_summary.colno)
+    end = _byte_offset_to_character_offset(line, frame_summary.end_colno)
+    segment = line[start:end]
+    anchors = None
+    if frame_summary.lineno == frame_summary.end_lineno:
+        try:
+            anchors = _caret_anchors(segment)
+        except Exception:
+            anchors = None
+    else:
+        # a range over several lines is marked to the end of its first line
+        end = len(line.rstrip())
+    split = anchors is not None and anchors[1] - anchors[0] > 0
+    if end - start >= len(stripped_line) and not split:
+        return None
+    first = _display_width(line, start) + 1
+    last = _display_width(line, end) + 1
+    parts = ['    ', ' ' * (first - stripped_count)]
+    if anchors is not None:
+        left = _display_width(segment, anchors[0])
+        right = _display_width(segment, anchors[1])
+        parts.append('~' * left)
+        parts.append('^' * (right - left))
+        parts.append('~' * (last - first - right))
+    else:
+        parts.append('^' * (last - first))
+    parts.append('\n')
+    return ''.join(parts)
+
+
+# East Asian Width W and F code point ranges (Unicode 14.0, assigned code
+# points), used when the unicodedata module is missing: inclusive pairs.
+_WIDE_RANGES = (
+    0x1100, 0x115F, 0x231A, 0x231B, 0x2329, 0x232A, 0x23E9, 0x23EC,
+    0x23F0, 0x23F0, 0x23F3, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615,
+    0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693, 0x26A1, 0x26A1,
+    0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE,
+    0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5,
+    0x26FA, 0x26FA, 0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B,
+    0x2728, 0x2728, 0x274C, 0x274C, 0x274E, 0x274E, 0x2753, 0x2755,
+    0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0, 0x27BF, 0x27BF,
+    0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55, 0x2E80, 0x303E,
+    0x3041, 0x3247, 0x3250, 0x4DBF, 0x4E00, 0xA4C6, 0xA960, 0xA97C,
+    0xAC00, 0xD7A3, 0xF900, 0xFAD9, 0xFE10, 0xFE19, 0xFE30, 0xFE6B,
+    0xFF01, 0xFF60, 0xFFE0, 0xFFE6, 0x16FE0, 0x1B2FB, 0x1F004, 0x1F004,
+    0x1F0CF, 0x1F0CF, 0x1F18E, 0x1F18E, 0x1F191, 0x1F19A, 0x1F200, 0x1F320,
+    0x1F32D, 0x1F335, 0x1F337, 0x1F37C, 0x1F37E, 0x1F393, 0x1F3A0, 0x1F3CA,
+    0x1F3CF, 0x1F3D3, 0x1F3E0, 0x1F3F0, 0x1F3F4, 0x1F3F4, 0x1F3F8, 0x1F43E,
+    0x1F440, 0x1F440, 0x1F442, 0x1F4FC, 0x1F4FF, 0x1F53D, 0x1F54B, 0x1F54E,
+    0x1F550, 0x1F567, 0x1F57A, 0x1F57A, 0x1F595, 0x1F596, 0x1F5A4, 0x1F5A4,
+    0x1F5FB, 0x1F64F, 0x1F680, 0x1F6C5, 0x1F6CC, 0x1F6CC, 0x1F6D0, 0x1F6D2,
+    0x1F6D5, 0x1F6DF, 0x1F6EB, 0x1F6EC, 0x1F6F4, 0x1F6FC, 0x1F7E0, 0x1F7F0,
+    0x1F90C, 0x1F93A, 0x1F93C, 0x1F945, 0x1F947, 0x1F9FF, 0x1FA70, 0x1FAF6,
+    0x20000, 0x3134A,
+)
+
+
+def _wide_by_table(ch):
+    cp = ord(ch)
+    lo, hi = 0, len(_WIDE_RANGES) // 2
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cp > _WIDE_RANGES[2 * mid + 1]:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(_WIDE_RANGES) // 2 and _WIDE_RANGES[2 * lo] <= cp
+
+
+def _display_width(text, offset):
+    """Columns taken by text[:offset] on a terminal (wide characters 2)."""
+    if text.isascii():
+        return offset
+    try:
+        import unicodedata
+    except ImportError:
+        is_wide = _wide_by_table
+    else:
+        def is_wide(ch):
+            return unicodedata.east_asian_width(ch) in 'WF'
+    return sum(2 if is_wide(ch) else 1 for ch in text[:offset])
+
+
+def _caret_anchors(segment):
+    """(left, right) character offsets in segment of the '^' part of a
+    binary operation's or subscript's markers, or None."""
+    try:
+        import ast
+        parse = ast.parse
+    except (ImportError, AttributeError):
+        return _scanned_anchors(segment)
+    try:
+        tree = parse(segment)
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return None
+    expr = tree.body[0].value
+    if isinstance(expr, ast.BinOp):
+        return _binop_anchors(segment, expr.left.end_col_offset,
+                              expr.right.col_offset)
+    if isinstance(expr, ast.Subscript):
+        return _subscript_anchors(
+            segment,
+            _byte_offset_to_character_offset(segment, expr.value.end_col_offset),
+            _byte_offset_to_character_offset(segment, expr.slice.end_col_offset + 1))
+    return None
+
+
+def _binop_anchors(segment, left_end, right_start):
+    # left_end / right_start: UTF-8 byte offsets of the end of the left
+    # operand and the start of the right one.  The operator is the first
+    # non-blank between them; 3.11 adds that character count to the byte
+    # offset and walks on past ')' and '#', which this keeps.
+    between = segment[_byte_offset_to_character_offset(segment, left_end):
+                      _byte_offset_to_character_offset(segment, right_start)]
+    skip = len(between) - len(between.lstrip())
+    left = left_end + skip
+    right = left + 1
+    if skip + 1 < len(between) and not between[skip + 1].isspace():
+        right += 1
+    while left < len(segment) and (segment[left].isspace() or
+                                   segment[left] in ')#'):
+        left += 1
+        right += 1
+    return (_byte_offset_to_character_offset(segment, left),
+            _byte_offset_to_character_offset(segment, right))
+
+
+def _subscript_anchors(segment, left, right):
+    # from the end of the value to its '[', from just past the end of the
+    # slice to the first ']' (included)
+    while left < len(segment) and segment[left] != '[':
+        left += 1
+    while right < len(segment) and segment[right] != ']':
+        right += 1
+    if right < len(segment):
+        right += 1
+    return left, right
+
+
+# --- anchors without the ast module: the segment's tokens ---
+
+_KEYWORDS = frozenset((
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
+    'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+    'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is',
+    'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
+    'while', 'with', 'yield'))
+
+_STRING_PREFIXES = frozenset(('r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf'))
+
+_OPERATORS = (
+    ('**=', '//=', '>>=', '<<=', '...'),
+    ('**', '//', '<<', '>>', '<=', '>=', '==', '!=', '->', ':=', '+=', '-=',
+     '*=', '/=', '%=', '@=', '&=', '|=', '^='),
+    tuple('+-*/%@&|^~<>()[]{},:;.='),
+)
+
+# binary operators from the loosest to the tightest binding (** apart)
+_BINARY_LEVELS = (('|',), ('^',), ('&',), ('<<', '>>'), ('+', '-'),
+                  ('*', '/', '//', '%', '@'))
+
+
+def _segment_tokens(text):
+    """[(kind, text, start, end)] of a one-line segment, or None when it
+    holds something the scanner does not know."""
+    tokens = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in ' \t\f':
+            i += 1
+            continue
+        if ch == '#':
+            break
+        start = i
+        if ch.isidentifier():
+            i += 1
+            while i < n and ('a' + text[i]).isidentifier():
+                i += 1
+            if i < n and text[i] in '\'"' and text[start:i].lower() in _STRING_PREFIXES:
+                i = _string_end(text, i)
+                if i < 0:
+                    return None
+                tokens.append(('string', text[start:i], start, i))
+            else:
+                tokens.append(('name', text[start:i], start, i))
+        elif ch in '\'"':
+            i = _string_end(text, i)
+            if i < 0:
+                return None
+            tokens.append(('string', text[start:i], start, i))
+        elif ch.isdigit() or (ch == '.' and i + 1 < n and text[i + 1].isdigit()):
+            hexa = text[i:i + 2].lower() in ('0x', '0b', '0o')
+            i += 1
+            while i < n and (text[i].isalnum() or text[i] in '._' or
+                             (text[i] in '+-' and not hexa and
+                              text[i - 1] in 'eE')):
+                i += 1
+            tokens.append(('number', text[start:i], start, i))
+        else:
+            for size, group in zip((3, 2, 1), _OPERATORS):
+                if text[i:i + size] in group:
+                    i += size
+                    break
+            else:
+                return None
+            tokens.append(('op', text[start:i], start, i))
+    return tokens
+
+
+def _string_end(text, i):
+    # index just past the string literal whose quote is at i, or -1
+    quote = text[i] * 3 if text[i:i + 3] == text[i] * 3 else text[i]
+    i += len(quote)
+    while i < len(text):
+        if text[i] == '\\':
+            i += 2
+        elif text.startswith(quote, i):
+            return i + len(quote)
+        else:
+            i += 1
+    return -1
+
+
+def _ends_operand(token):
+    kind, text = token[0], token[1]
+    if kind == 'name':
+        return text not in _KEYWORDS or text in ('None', 'True', 'False')
+    return kind != 'op' or text in (')', ']', '}', '...')
+
+
+def _scanned_anchors(segment):
+    tokens = _segment_tokens(segment)
+    if not tokens:
+        return None
+    match = [None] * len(tokens)
+    depth = [0] * len(tokens)
+    stack = []
+    for index, token in enumerate(tokens):
+        text = token[1]
+        depth[index] = len(stack)
+        if token[0] != 'op':
+            continue
+        if text in '([{':
+            stack.append(index)
+        elif text in ')]}':
+            if not stack or tokens[stack[-1]][1] + text not in ('()', '[]', '{}'):
+                return None
+            opener = stack.pop()
+            match[opener], match[index] = index, opener
+            depth[index] = len(stack)
+    if stack:
+        return None
+    top = [i for i in range(len(tokens)) if depth[i] == 0]
+    for i in top:
+        kind, text = tokens[i][0], tokens[i][1]
+        # statements, tuples, assignments, boolean operations, comparisons,
+        # conditional expressions, lambdas: not a binary operation
+        if kind == 'name' and text in _KEYWORDS and text not in (
+                'None', 'True', 'False', 'await'):
+            return None
+        if kind == 'op' and (text in (',', ';', ':', '->', '<', '>') or
+                             text.endswith('=')):
+            return None
+    if tokens[0][1] in ('*', '**'):
+        return None                         # a starred expression
+    last = len(tokens) - 1
+    for level in _BINARY_LEVELS:
+        for i in reversed(top):
+            if (tokens[i][0] == 'op' and tokens[i][1] in level and
+                    0 < i < last and _ends_operand(tokens[i - 1])):
+                return _scanned_binop(segment, tokens, match, depth, i)
+    if tokens[0][1] in ('-', '+', '~'):
+        return None                         # a unary operation
+    for i in top:
+        if (tokens[i][1] == '**' and tokens[i][0] == 'op' and
+                0 < i < last and _ends_operand(tokens[i - 1])):
+            return _scanned_binop(segment, tokens, match, depth, i)
+    if tokens[0][1] == 'await' and tokens[0][0] == 'name':
+        return None
+    opener = match[last]
+    if (tokens[last][1] == ']' and opener is not None and
+            0 < opener < last - 1 and _ends_operand(tokens[opener - 1])):
+        return _subscript_anchors(segment, tokens[opener - 1][3],
+                                  tokens[last - 1][3] + 1)
+    return None
+
+
+def _scanned_binop(segment, tokens, match, depth, op):
+    # the operands' extents without the parentheses of a group around them
+    # (a parenthesized tuple or generator keeps its parentheses)
+    first, last = 0, op - 1
+    while _is_group(tokens, match, depth, first, last):
+        first, last = first + 1, last - 1
+    left_end = len(segment[:tokens[last][3]].encode('utf-8'))
+    first, last = op + 1, len(tokens) - 1
+    while _is_group(tokens, match, depth, first, last):
+        first, last = first + 1, last - 1
+    right_start = len(segment[:tokens[first][2]].encode('utf-8'))
+    return _binop_anchors(segment, left_end, right_start)
+
+
+def _is_group(tokens, match, depth, first, last):
+    if not (tokens[first][1] == '(' and tokens[first][0] == 'op' and
+            match[first] == last and last - first > 1):
+        return False
+    inner = depth[first] + 1
+    for i in range(first + 1, last):
+        if depth[i] == inner and tokens[i][1] in (',', 'for', 'async'):
+            return False
+    return True
+
+
 class _ExceptionPrintContext:
     def __init__(self):
         self.seen = set()
@@ -397,7 +768,7 @@ class TracebackException:
         _seen.add(id(exc_value))
 
         self.stack = StackSummary._extract_from_extended_frame_gen(
-            ((f, (lineno, None, None, None)) for f, lineno in walk_tb(exc_traceback)),
+            _walk_tb_with_positions(exc_traceback),
             limit=limit, lookup_lines=lookup_lines,
             capture_locals=capture_locals)
         self.exc_type = exc_type
