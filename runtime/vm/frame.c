@@ -109,26 +109,35 @@ static inline bool func_owns_all(wf_object *func, wf_object *globals, wf_object 
     return fn->func_globals == globals && fn->func_builtins == builtins;
 }
 
+/* The references a frame takes (out of line: the eval loop's calls take
+ * none, and without count code inline wfv_frame_init needs no saved
+ * registers). */
+static WF_NOINLINE void frame_take_refs(wfv_frame *f, bool take_func, bool take_cgb) {
+    if (take_func) wf_xincref(f->f_func);
+    if (take_cgb) {
+        wf_incref((wf_object *)f->f_code);
+        wf_xincref(f->f_globals);
+        wf_xincref(f->f_builtins);
+    }
+    wf_xincref(f->f_locals);
+}
+
 void wfv_frame_init(wfv_frame *f, wfv_code *co, wf_object *func, wf_object *globals,
                     wf_object *builtins, wf_object *locals, int owner, bool borrow_func) {
     f->f_code = co;
-    f->f_func = borrow_func ? func : wf_xnewref(func);
+    f->f_func = func;
     f->f_globals = globals;
     f->f_builtins = builtins;
+    f->f_locals = locals;
     bool cgb = func_owns_all(func, globals, builtins);
     f->f_borrows = (uint8_t)((cgb ? WFV_BORROWS_CGB : 0) | (borrow_func ? WFV_BORROWS_FUNC : 0));
-    if (!cgb) {
-        wf_incref((wf_object *)co);
-        wf_xincref(globals);
-        wf_xincref(builtins);
-    }
-    f->f_locals = wf_xnewref(locals);
     f->f_back = NULL;
     f->f_frameobj = NULL;
     f->f_ip = NULL;
     f->f_stacktop = 0;
     f->f_owner = (uint8_t)owner;
     f->f_state = WFV_FRAME_CREATED;
+    if (WF_UNLIKELY(!borrow_func || !cgb || locals != NULL)) frame_take_refs(f, !borrow_func, !cgb);
     memset(f->localsplus, 0, sizeof(wf_object *) * (size_t)co->co_nlocalsplus);
 }
 
