@@ -232,6 +232,7 @@ options_done:
         if ((e = getenv("PYTHONINSPECT")) && *e) c->inspect = 1;
         if ((e = getenv("PYTHONSAFEPATH")) && *e) c->safe_path = 1;
     }
+    if (wfv_config_int_max_str_digits() < 0) return 1;
     /* sys.argv: what follows the options; argv[0] is "-c", the script,
      * "-m" (replaced by the module's path) or "" / "-" for stdin. */
     static char dash_c[] = "-c", dash_m[] = "-m", empty[] = "";

@@ -20,7 +20,8 @@
  *                 __add__, __eq__, __iter__, ...
  *
  * Thread-safety.  Everything but tp_dict's contents, the slot pointers of
- * heap types and tp_version_tag is immutable once the type is ready (static
+ * heap types, their tp_base/tp_bases/tp_mro (__bases__ assignment, see the
+ * fields) and tp_version_tag is immutable once the type is ready (static
  * types are readied before a second thread exists).  Assigning a dunder on
  * a heap type (C.__add__ = f) rewrites the slot pointers of that type and
  * its subclasses; threads read slots with plain loads, so in the
@@ -246,6 +247,14 @@ struct wf_type {
     wf_member_def *tp_members;
     wf_getset_def *tp_getset;
 
+    /* tp_base/tp_bases/tp_mro of a heap type change when C.__bases__ is
+     * assigned (type.c, one assignment at a time): tp_bases and tp_mro are
+     * replaced with release stores of new tuples, read them with acquire
+     * loads (or plain ones where no writer can run); the replaced tuple is
+     * released only after an SMR grace period, so a borrowed pointer stays
+     * valid until the reader's next safe point (take a reference to hold it
+     * across one).  tp_base (always layout-compatible with the old one) is
+     * stored while the world is stopped; plain loads. */
     wf_type *tp_base;            /* the solid base (layout parent) */
     wf_object *tp_bases;         /* tuple of direct bases; set by ready */
     wf_object *tp_mro;           /* tuple, C3 linearisation; set by ready */

@@ -4,7 +4,8 @@
  * Numbers: the token is re-validated against Python's number grammar
  * (the tokenizer already did, but the function is total on any input);
  * decimal integers keep their digits (leading zeros stripped, CPython's
- * 4300-digit limit applied), hex/octal/binary go through the bigint
+ * digit limit applied: the current sys.get_int_max_str_digits(), 4300
+ * by default), hex/octal/binary go through the bigint
  * library; floats use strtod, which is correctly rounded as CPython's
  * dtoa.
  *
@@ -19,6 +20,7 @@
 #include "runtime/compiler/literals.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +48,11 @@ void wfc_string_free(wfc_string *s)
     s->data = NULL;
     s->len = 0;
 }
+
+static _Atomic int max_str_digits = WFC_MAX_STR_DIGITS;
+
+void wfc_set_max_str_digits(int limit) { atomic_store_explicit(&max_str_digits, limit, memory_order_relaxed); }
+int wfc_get_max_str_digits(void) { return atomic_load_explicit(&max_str_digits, memory_order_relaxed); }
 
 static int is_digit_of(char c, int base)
 {
@@ -161,13 +168,13 @@ int wfc_parse_number(const char *s, size_t len, wfc_number *out, char *errmsg, s
     }
     if (z == cl) {
         strcpy(clean, "0");
-    } else if (cl - z > WFC_MAX_STR_DIGITS) {
+    } else if (wfc_get_max_str_digits() > 0 && cl - z > (size_t)wfc_get_max_str_digits()) {
         if (errmsg && errlen)
             snprintf(errmsg, errlen,
                      "Exceeds the limit (%d digits) for integer string conversion: value has %zu "
                      "digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
                      "hexadecimal for huge integer literals to avoid decimal conversion limits.",
-                     WFC_MAX_STR_DIGITS, cl - z);
+                     wfc_get_max_str_digits(), cl - z);
         free(clean);
         return -1;
     }

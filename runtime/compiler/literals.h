@@ -28,6 +28,13 @@ typedef struct wfc_number {
 /* CPython's default limit on decimal integer literals (sys.int_info). */
 #define WFC_MAX_STR_DIGITS 4300
 
+/* The limit the parser applies to decimal integer literals: the
+ * interpreter's current sys.get_int_max_str_digits() (0 = none), which
+ * runtime/objects/int.c stores here whenever it changes.  Relaxed atomic
+ * loads and stores. */
+void wfc_set_max_str_digits(int limit);
+int wfc_get_max_str_digits(void);
+
 int wfc_parse_number(const char *text, size_t len, wfc_number *out, char *errmsg, size_t errlen);
 void wfc_number_free(wfc_number *n);
 

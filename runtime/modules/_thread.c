@@ -800,33 +800,10 @@ static void report_thread_exception(wf_object *func) {
         wf_decref(exc);
         return;
     }
-    /* CPython's unraisable hook: "Exception ignored in thread started by: <func>". */
-    wf_object *r = wf_object_repr(func);
-    const char *rs = r ? wf_str_utf8(r, NULL) : NULL;
-    wf_err_clear();
+    /* sys.unraisablehook: "Exception ignored in thread started by: <func>" */
     fflush(stdout);
-    wf_object *sys_stderr = NULL;
-    if (wfv_interp_state.sysdict)
-        (void)wf_dict_get_item_string_ref(wfv_interp_state.sysdict, "stderr", &sys_stderr);
-    wf_object *line = wf_str_from_format("Exception ignored in thread started by: %s\n",
-                                         rs ? rs : "<object>");
-    int written = 0;
-    if (sys_stderr && line) {
-        wf_object *w = wf_object_call_method(sys_stderr, "write", &line, 1);
-        if (w) {
-            written = 1;
-            wf_decref(w);
-        } else {
-            wf_err_clear();
-        }
-    }
-    if (!written && rs) fprintf(stderr, "Exception ignored in thread started by: %s\n", rs);
-    wf_xdecref(line);
-    wf_xdecref(sys_stderr);
-    wf_xdecref(r);
-    wfv_print_exception(exc);
-    wf_decref(exc);
-    wf_err_clear();
+    wf_err_restore(exc);
+    wfv_write_unraisable("in thread started by", func);
 }
 
 static void *thread_main(void *arg) {

@@ -86,17 +86,7 @@ static void run_list(wf_object *l) {
         if (r) {
             wf_decref(r);
         } else {
-            wf_object *exc = wf_err_fetch();
-            wf_object *rep = wf_object_repr(WF_TUPLE_ITEM(e, 0));
-            wf_object *line = rep ? wf_str_from_format("Exception ignored in atexit callback: %U\n", rep) : NULL;
-            wf_err_clear();
-            if (line) wfv_sys_write("stderr", wf_str_utf8(line, NULL));
-            wf_xdecref(line);
-            wf_xdecref(rep);
-            if (exc) {
-                wfv_print_exception(exc);
-                wf_decref(exc);
-            }
+            wfv_write_unraisable("in atexit callback", WF_TUPLE_ITEM(e, 0));
         }
         wf_decref(e);
     }

@@ -1,7 +1,10 @@
 /*
  * runtime/modules/sys.c — the sys module: argv, path, modules, the
  * standard streams, version and platform facts, flags and the other
- * struct sequences, exit, recursion limit, exception access, hooks.
+ * struct sequences, exit, recursion limit, exception access, hooks
+ * (excepthook, displayhook, unraisablehook and wfv_write_unraisable, the
+ * one path by which the VM reports an exception it cannot raise), the
+ * int<->str digit limit (kept by runtime/objects/int.c).
  *
  * sys is created once by wfv_interp_init (wfv_sys_create) and registered
  * in sys.modules; WF_MODULE_INIT(sys) returns that same module so it is
@@ -101,6 +104,22 @@ static wf_getset_def hash_info_fields[] = {
 SSEQ_TYPE(hash_info, "sys.hash_info", "hash_info\n\nA named tuple providing parameters used for computing\nhashes.");
 static wf_getset_def thread_info_fields[] = {F("name", 0), F("lock", 1), F("version", 2), {0}};
 SSEQ_TYPE(thread_info, "sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation.");
+/* The argument of sys.unraisablehook; unlike the others it can be
+ * instantiated (from a 5-sequence), as in CPython. */
+static wf_object *sseq_new(wf_type *type, wf_object *args, wf_object *kwargs);
+static wf_getset_def unraisable_args_fields[] = {F("exc_type", 0), F("exc_value", 1),
+                                                 F("exc_traceback", 2), F("err_msg", 3),
+                                                 F("object", 4), {0}};
+static wf_type unraisable_args = {
+    .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
+    .tp_name = "UnraisableHookArgs",
+    .tp_flags = WF_TPFLAGS_IMMUTABLETYPE,
+    .tp_base = &wf_tuple_type,
+    .tp_repr = sseq_repr,
+    .tp_getset = unraisable_args_fields,
+    .tp_new = sseq_new,
+    .tp_doc = "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+};
 #undef F
 
 /* Build an instance from a NULL-terminated list of new references. */
@@ -115,6 +134,57 @@ static wf_object *sseq_make(wf_type *t, int n, wf_object **items) {
     if (r) ((wf_tuple *)r)->ob_size = n;
     return r;
 }
+/* type(sequence, dict=None) for instantiable struct sequences: exactly
+ * as many items as fields (dict is accepted and unused: no hidden fields). */
+static wf_object *sseq_new(wf_type *type, wf_object *args, wf_object *kwargs) {
+    wf_ssize_t nargs = WF_TUPLE_SIZE(args);
+    wf_object *seq = nargs > 0 ? WF_TUPLE_ITEM(args, 0) : NULL, *dict = nargs > 1 ? WF_TUPLE_ITEM(args, 1) : NULL;
+    if (nargs > 2)
+        return wf_err_format(&wf_exc_TypeError, "structseq() takes at most 2 arguments (%zd given)", nargs);
+    if (kwargs) {
+        wf_ssize_t pos = 0;
+        wf_object *k, *v;
+        while (wf_dict_next(kwargs, &pos, &k, &v)) {
+            int is_seq = WF_STR_CHECK(k) && wf_str_eq_cstr(k, "sequence");
+            int is_dict = WF_STR_CHECK(k) && wf_str_eq_cstr(k, "dict");
+            int bad = 1;
+            if (!is_seq && !is_dict) {
+                wf_err_format(&wf_exc_TypeError, "structseq() got an unexpected keyword argument '%U'", k);
+            } else if ((is_seq && seq) || (is_dict && dict)) {
+                wf_err_format(&wf_exc_TypeError, "argument for structseq() given by name ('%U') and position (%d)",
+                              k, is_seq ? 1 : 2);
+            } else {
+                bad = 0;
+                if (is_seq) seq = v; /* used after the decref below: kwargs keeps it alive */
+                else dict = v;
+            }
+            wf_decref(k);
+            wf_decref(v);
+            if (bad) return NULL;
+        }
+    }
+    if (!seq) return wf_err_format(&wf_exc_TypeError, "structseq() missing required argument 'sequence' (pos 1)");
+    if (dict && dict != wf_None && !WF_DICT_CHECK(dict))
+        return wf_err_format(&wf_exc_TypeError, "%s() takes a dict as second arg, if any", type->tp_name);
+    wf_object *t = wf_sequence_tuple(seq);
+    if (!t) {
+        if (wf_err_matches((wf_object *)&wf_exc_TypeError)) {
+            wf_err_clear();
+            wf_err_format(&wf_exc_TypeError, "constructor requires a sequence");
+        }
+        return NULL;
+    }
+    wf_ssize_t nfields = 0;
+    while (type->tp_getset[nfields].name) nfields++;
+    wf_ssize_t n = WF_TUPLE_SIZE(t);
+    if (n != nfields) {
+        wf_decref(t);
+        return wf_err_format(&wf_exc_TypeError, "%s() takes a %zd-sequence (%zd-sequence given)", type->tp_name,
+                             nfields, n);
+    }
+    return wfo_tuple_subtype_steal(type, t);
+}
+
 #define I64(v) wf_int_from_i64(v)
 #define STR(v) wf_str_from_cstr(v)
 #define DBL(v) wf_float_from_double(v)
@@ -143,7 +213,7 @@ static wf_object *make_float_info(void) {
 }
 
 static wf_object *make_int_info(void) {
-    wf_object *it[] = {I64(30), I64(4), I64(4300), I64(640)};
+    wf_object *it[] = {I64(30), I64(4), I64(WFO_INT_DEFAULT_MAX_STR_DIGITS), I64(WFO_INT_MAX_STR_DIGITS_THRESHOLD)};
     return sseq_make(&int_info, 4, it);
 }
 
@@ -521,6 +591,207 @@ static wf_object *sys_is_finalizing(wf_object *self, wf_object *unused) {
     return wf_newref(wf_bool_from(atomic_load(&wfv_interp_state.finalizing)));
 }
 
+/* --- the int<->str digit limit (runtime/objects/int.c keeps it) ------------------- */
+static wf_object *sys_get_int_max_str_digits(wf_object *self, wf_object *unused) {
+    (void)self, (void)unused;
+    return wf_int_from_i64(wfo_int_get_max_str_digits());
+}
+
+static wf_object *sys_set_int_max_str_digits(wf_object *self, wf_object *const *args, wf_ssize_t nargs,
+                                             wf_object *kwnames) {
+    (void)self;
+    wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
+    if (nargs + nkw > 1)
+        return wf_err_format(&wf_exc_TypeError, "set_int_max_str_digits() takes at most 1 argument (%zd given)",
+                             nargs + nkw);
+    /* Argument Clinic's order: a missing 'maxdigits' is reported before an
+     * unexpected keyword */
+    if (nargs + nkw == 0 || (nkw && !wf_str_eq_cstr(WF_TUPLE_ITEM(kwnames, 0), "maxdigits")))
+        return wf_err_format(&wf_exc_TypeError, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    wf_object *arg = args[0];
+    if (WF_FLOAT_CHECK(arg))
+        return wf_err_format(&wf_exc_TypeError, "'float' object cannot be interpreted as an integer");
+    wf_object *idx = wf_number_index(arg);
+    if (!idx) return NULL;
+    int overflow = 0;
+    int64_t v = wf_int_as_i64_overflow(idx, &overflow);
+    wf_decref(idx);
+    if (overflow || v > INT_MAX || v < INT_MIN)
+        return wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
+    if (v != 0 && v < WFO_INT_MAX_STR_DIGITS_THRESHOLD)
+        return wf_err_format(&wf_exc_ValueError, "maxdigits must be 0 or larger than %d",
+                             WFO_INT_MAX_STR_DIGITS_THRESHOLD);
+    wfo_int_set_max_str_digits((int)v);
+    WF_RETURN_NONE;
+}
+
+/* --- unraisable exceptions ---------------------------------------------------------
+ * wfv_write_unraisable is the one path for "Exception ignored in ...": it
+ * packs the exception into an UnraisableHookArgs and calls
+ * sys.unraisablehook; the default hook (sys.__unraisablehook__) writes
+ * CPython's report.  Nothing here is shared mutable state. */
+
+/* str(o) appended as UTF-8, or fallback when str() fails. */
+static int put_str(wf_object *parts, wf_object *o, int use_repr, const char *fallback) {
+    wf_object *s = use_repr ? wf_object_repr(o) : wf_object_str(o);
+    if (!s) {
+        wf_err_clear();
+        s = wf_str_from_cstr(fallback);
+        if (!s) return -1;
+    }
+    int rc = wf_list_append(parts, s);
+    wf_decref(s);
+    return rc;
+}
+
+static int put_cstr(wf_object *parts, const char *text) {
+    wf_object *s = wf_str_from_cstr(text);
+    int rc = s ? wf_list_append(parts, s) : -1;
+    wf_xdecref(s);
+    return rc;
+}
+
+/* CPython's default unraisable report of (type, value, tb, err_msg, obj),
+ * written to sys.stderr in one call (nothing when it is None or unset).
+ * Borrowed arguments; 0, or -1 with an exception set. */
+static int write_unraisable_report(wf_object *type, wf_object *value, wf_object *tb, wf_object *err_msg,
+                                   wf_object *obj) {
+    wf_object *file = NULL;
+    if (!wfv_interp_state.sysdict ||
+        wf_dict_get_item_string_ref(wfv_interp_state.sysdict, "stderr", &file) <= 0 || file == wf_None) {
+        wf_xdecref(file);
+        wf_err_clear();
+        return 0;
+    }
+    wf_object *parts = wf_list_new(0);
+    int rc = parts ? 0 : -1;
+    if (rc == 0 && obj != wf_None) {
+        if (err_msg != wf_None) {
+            rc = put_str(parts, err_msg, 0, "<object str() failed>");
+            if (rc == 0) rc = put_cstr(parts, ": ");
+        } else {
+            rc = put_cstr(parts, "Exception ignored in: ");
+        }
+        if (rc == 0) rc = put_str(parts, obj, 1, "<object repr() failed>");
+        if (rc == 0) rc = put_cstr(parts, "\n");
+    } else if (rc == 0 && err_msg != wf_None) {
+        rc = put_str(parts, err_msg, 0, "<object str() failed>");
+        if (rc == 0) rc = put_cstr(parts, ":\n");
+    }
+    if (rc == 0 && tb != wf_None) {
+        wf_object *block = wfv_format_traceback(tb);
+        rc = block ? wf_list_append(parts, block) : -1;
+        wf_xdecref(block);
+    }
+    if (rc == 0 && type != wf_None) {
+        wf_object *mod = NULL, *qual = NULL;
+        if (wf_object_lookup_attr(type, wf_str_intern_cstr("__module__"), &mod) < 0) wf_err_clear();
+        if (!mod || !WF_STR_CHECK(mod)) {
+            rc = put_cstr(parts, "<unknown>");
+        } else if (!wf_str_eq_cstr(mod, "builtins") && !wf_str_eq_cstr(mod, "__main__")) {
+            rc = wf_list_append(parts, mod);
+            if (rc == 0) rc = put_cstr(parts, ".");
+        }
+        wf_xdecref(mod);
+        if (rc == 0 && wf_object_lookup_attr(type, wf_str_intern_cstr("__qualname__"), &qual) < 0) wf_err_clear();
+        if (rc == 0) rc = qual && WF_STR_CHECK(qual) ? wf_list_append(parts, qual) : put_cstr(parts, "<unknown>");
+        wf_xdecref(qual);
+        if (rc == 0 && value != wf_None) {
+            rc = put_cstr(parts, ": ");
+            if (rc == 0) rc = put_str(parts, value, 0, "<exception str() failed>");
+        }
+        if (rc == 0) rc = put_cstr(parts, "\n");
+    }
+    wf_object *text = NULL;
+    if (rc == 0) {
+        wf_object *empty = wf_str_from_cstr("");
+        text = empty ? wf_str_join(empty, parts) : NULL;
+        wf_xdecref(empty);
+        rc = text ? 0 : -1;
+    }
+    wf_xdecref(parts);
+    if (rc == 0) {
+        wf_object *r = wf_object_call_method(file, "write", &text, 1);
+        if (r) {
+            wf_decref(r);
+            r = wf_object_call_method(file, "flush", NULL, 0);
+        }
+        rc = r ? 0 : -1;
+        wf_xdecref(r);
+    }
+    wf_xdecref(text);
+    wf_decref(file);
+    return rc;
+}
+
+static wf_object *sys_unraisablehook(wf_object *self, wf_object *arg) {
+    (void)self;
+    if (WF_TYPE(arg) != &unraisable_args)
+        return wf_err_format(&wf_exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    if (write_unraisable_report(WF_TUPLE_ITEM(arg, 0), WF_TUPLE_ITEM(arg, 1), WF_TUPLE_ITEM(arg, 2),
+                                WF_TUPLE_ITEM(arg, 3), WF_TUPLE_ITEM(arg, 4)) < 0)
+        return NULL;
+    WF_RETURN_NONE;
+}
+
+/* UnraisableHookArgs for exc (borrowed); new reference or NULL. */
+static wf_object *unraisable_args_for(wf_object *exc, wf_object *err_msg, wf_object *obj) {
+    wf_object *tb = ((wf_base_exception *)exc)->traceback;
+    wf_object *it[] = {wf_newref((wf_object *)WF_TYPE(exc)), wf_newref(exc), wf_newref(tb ? tb : wf_None),
+                       wf_newref(err_msg), wf_newref(obj ? obj : wf_None)};
+    return sseq_make(&unraisable_args, 5, it);
+}
+
+/* The default report of exc (borrowed), errors dropped. */
+static void report_default(wf_object *exc, wf_object *err_msg, wf_object *obj) {
+    wf_object *tb = ((wf_base_exception *)exc)->traceback;
+    if (write_unraisable_report((wf_object *)WF_TYPE(exc), exc, tb ? tb : wf_None, err_msg,
+                                obj ? obj : wf_None) < 0)
+        wf_err_clear();
+}
+
+void wfv_write_unraisable(const char *err_msg, wf_object *obj) {
+    wf_object *exc = wf_err_fetch();
+    if (!exc) return;
+    /* an error raised by C code has no traceback: as CPython, give it one
+     * entry for the running Python frame */
+    wf_object *tb = ((wf_base_exception *)exc)->traceback;
+    wfv_frame *f = wfv_current_frame();
+    if ((!tb || tb == wf_None) && f && wfv_traceback_add(exc, f, wfv_frame_lasti(f)) < 0) wf_err_clear();
+    wf_object *msg = err_msg ? wf_str_from_format("Exception ignored %s", err_msg) : wf_newref(wf_None);
+    if (!msg) {
+        wf_err_clear();
+        msg = wf_newref(wf_None);
+    }
+    wf_object *hook = NULL;
+    if (wfv_interp_state.sysdict &&
+        wf_dict_get_item_string_ref(wfv_interp_state.sysdict, "unraisablehook", &hook) < 0)
+        wf_err_clear();
+    if (!hook || hook == wf_None) {
+        report_default(exc, msg, obj);
+    } else {
+        wf_object *args = unraisable_args_for(exc, msg, obj);
+        wf_object *r = args ? wf_object_call_one(hook, args) : NULL;
+        wf_xdecref(args);
+        if (r) {
+            wf_decref(r);
+        } else {
+            /* the hook failed: report its own error with the default printer */
+            wf_object *exc2 = wf_err_fetch();
+            if (exc2) {
+                wf_object *msg2 = wf_str_from_cstr("Exception ignored in sys.unraisablehook");
+                if (msg2) report_default(exc2, msg2, hook);
+                wf_xdecref(msg2);
+                wf_decref(exc2);
+            }
+            wf_err_clear();
+        }
+    }
+    wf_xdecref(hook);
+    wf_decref(msg);
+    wf_decref(exc);
+}
+
 static wf_method_def sys_methods[] = {
     {"exit", sys_exit, WF_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, WF_METH_NOARGS, NULL},
@@ -544,6 +815,15 @@ static wf_method_def sys_methods[] = {
     {"getfilesystemencoding", sys_utf8, WF_METH_NOARGS, NULL},
     {"getfilesystemencodeerrors", sys_fs_errors, WF_METH_NOARGS, NULL},
     {"is_finalizing", sys_is_finalizing, WF_METH_NOARGS, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, WF_METH_NOARGS,
+     "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", (void *)sys_set_int_max_str_digits, WF_METH_FASTCALL | WF_METH_KEYWORDS,
+     "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"unraisablehook", sys_unraisablehook, WF_METH_O,
+     "Handle an unraisable exception.\n\nThe unraisable argument has the following attributes:\n\n"
+     "* exc_type: Exception type.\n* exc_value: Exception value, can be None.\n"
+     "* exc_traceback: Exception traceback, can be None.\n* err_msg: Error message, can be None.\n"
+     "* object: Object causing the exception, can be None."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -611,11 +891,34 @@ static char *exe_path(void) {
     return buf;
 }
 
+/* n_fields, n_sequence_fields, n_unnamed_fields and __match_args__ of a
+ * struct-sequence type, as CPython's (set once, before other threads). */
+static int sseq_add_counts(wf_type *t) {
+    wf_ssize_t n = 0;
+    while (t->tp_getset[n].name) n++;
+    wf_object *names = wf_tuple_new(n);
+    if (!names) return -1;
+    for (wf_ssize_t i = 0; i < n; i++) {
+        wf_object *s = wf_str_from_cstr(t->tp_getset[i].name);
+        if (!s) {
+            wf_decref(names);
+            return -1;
+        }
+        WF_TUPLE_ITEM(names, i) = s;
+    }
+    if (set_steal(t->tp_dict, "__match_args__", names) < 0 || set_steal(t->tp_dict, "n_fields", I64(n)) < 0 ||
+        set_steal(t->tp_dict, "n_sequence_fields", I64(n)) < 0 ||
+        set_steal(t->tp_dict, "n_unnamed_fields", I64(0)) < 0)
+        return -1;
+    return 0;
+}
+
 wf_object *wfv_sys_create(void) {
     static wf_type *const types[] = {&version_info, &flags, &float_info, &int_info, &hash_info,
-                                     &thread_info, &namespace_type};
+                                     &thread_info, &unraisable_args, &namespace_type};
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
-        if (wf_type_ready(types[i]) < 0) return NULL;
+        if (wf_type_ready(types[i]) < 0 || (types[i] != &namespace_type && sseq_add_counts(types[i]) < 0))
+            return NULL;
     wf_object *m = wf_module_new("sys");
     if (!m) return NULL;
     if (wf_module_add_functions(m, sys_methods) < 0) goto fail;
@@ -670,8 +973,9 @@ wf_object *wfv_sys_create(void) {
     for (int i = 0; i < 4; i++)
         if (set_steal(d, prefixes[i], STR("/usr/local")) < 0) goto fail;
     /* excepthook/displayhook and their __dunder__ originals */
-    static const char *const hooks[][2] = {{"excepthook", "__excepthook__"}, {"displayhook", "__displayhook__"}};
-    for (int i = 0; i < 2; i++) {
+    static const char *const hooks[][2] = {{"excepthook", "__excepthook__"}, {"displayhook", "__displayhook__"},
+                                           {"unraisablehook", "__unraisablehook__"}};
+    for (int i = 0; i < 3; i++) {
         wf_object *h = NULL;
         if (wf_dict_get_item_string_ref(d, hooks[i][0], &h) <= 0) goto fail;
         rc = wf_dict_set_item_string(d, hooks[i][1], h);

@@ -16,6 +16,7 @@
  * type is responsible for locking its contents.
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/objects/bigint.h"
 
 #include <stdarg.h>
 
@@ -911,9 +912,7 @@ wf_object *wf_number_long(wf_object *o) {
     } else if (nb && nb->nb_index) {
         r = wf_number_index(o);
     } else if (WF_STR_CHECK(o)) {
-        wf_ssize_t n;
-        const char *s = wf_str_utf8(o, &n);
-        return s ? wf_int_from_string(s, n, 10) : NULL;
+        return wfo_int_from_text(o, 10); /* with the int_max_str_digits limit */
     } else {
         return wf_err_format(&wf_exc_TypeError,
                              "int() argument must be a string, a bytes-like object or a real "
@@ -928,13 +927,11 @@ wf_object *wf_number_long(wf_object *o) {
             wf_decref(r);
             return wf_int_from_i64(v);
         }
-        wf_object *s = wf_int_to_str(r, 10);
+        /* copy the digits (not through decimal text: no digit limit) */
+        wf_int *big = (wf_int *)r;
+        wfo_bigmag m = {big->ob_digit, (size_t)big->ob_ndigits, (size_t)big->ob_ndigits};
+        wf_object *out = wfo_int_from_bigmag_sign(&m, big->ob_sign);
         wf_decref(r);
-        if (!s) return NULL;
-        wf_ssize_t n;
-        const char *u = wf_str_utf8(s, &n);
-        wf_object *out = u ? wf_int_from_string(u, n, 10) : NULL;
-        wf_decref(s);
         return out;
     }
     return r;

@@ -16,6 +16,15 @@
  * separate functions; they are O(n^2) and fine for the sizes tests use.
  *
  * Hash: CPython's numeric hash, modulus 2^61 - 1, so hash(n) == hash(float(n)).
+ *
+ * The int<->decimal digit limit (sys.set_int_max_str_digits, CPython
+ * 3.11's CVE-2020-10735 guard): int_max_str_digits is interpreter-wide,
+ * written by sys.set_int_max_str_digits and at interpreter start-up,
+ * read and written with relaxed atomics (a conversion that races with a
+ * change sees the old or the new limit).  0 means unlimited.  It applies
+ * to int -> decimal str (repr/str/format/%d) and to int() of text in a
+ * base that is not a power of two; wf_int_from_string itself is not
+ * limited (the VM builds big constants with it).
  */
 #include "runtime/objects/objimpl.h"
 
@@ -23,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "runtime/compiler/literals.h"
 #include "runtime/objects/bigint.h"
 #include "runtime/objects/format.h"
 #include "runtime/objects/bytes_impl.h"
@@ -37,6 +47,25 @@
 static wf_int small_ints[NSMALL_NEG + NSMALL_POS];
 
 wf_object *wf_small_int(int v) { return (wf_object *)&small_ints[v + NSMALL_NEG]; }
+
+/* See the file comment: relaxed atomic, 0 = unlimited. */
+static _Atomic int int_max_str_digits = WFO_INT_DEFAULT_MAX_STR_DIGITS;
+
+int wfo_int_get_max_str_digits(void) {
+    return atomic_load_explicit(&int_max_str_digits, memory_order_relaxed);
+}
+
+void wfo_int_set_max_str_digits(int maxdigits) {
+    atomic_store_explicit(&int_max_str_digits, maxdigits, memory_order_relaxed);
+    wfc_set_max_str_digits(maxdigits); /* decimal literals compiled from now on */
+}
+
+static wf_object *int_to_str_limit_error(void) {
+    return wf_err_format(&wf_exc_ValueError,
+                         "Exceeds the limit (%d digits) for integer string conversion; use "
+                         "sys.set_int_max_str_digits() to increase the limit",
+                         wfo_int_get_max_str_digits());
+}
 
 void wfo_int_init(void) {
     for (int i = 0; i < NSMALL_NEG + NSMALL_POS; i++) {
@@ -764,15 +793,17 @@ static wf_object *int_repr(wf_object *o) {
         int n = snprintf(buf, sizeof buf, "%lld", (long long)v->ob_small);
         return wf_str_from_utf8(buf, n);
     }
+    /* A value of n 30-bit digits has more than 9 * (n - 1) decimal digits
+     * (2^30 > 10^9): refuse hopeless conversions before doing the work. */
+    int limit = wfo_int_get_max_str_digits();
+    if (limit > 0 && (size_t)(v->ob_ndigits - 1) * 9 > (size_t)limit) return int_to_str_limit_error();
     wfo_bigmag m = {v->ob_digit, (size_t)v->ob_ndigits, (size_t)v->ob_ndigits};
     size_t len;
     char *s = wfo_bigmag_to_decimal(&m, &len);
     if (!s) return wf_err_no_memory();
-    if (len > 4300) {
+    if (limit > 0 && len > (size_t)limit) {
         free(s);
-        return wf_err_format(&wf_exc_ValueError,
-                             "Exceeds the limit (4300 digits) for integer string conversion; use "
-                             "sys.set_int_max_str_digits() to increase the limit");
+        return int_to_str_limit_error();
     }
     wf_object *r;
     if (v->ob_sign < 0) {
@@ -812,6 +843,21 @@ wf_object *wf_int_to_str(wf_object *o, int base) {
     wf_object *r = wf_str_from_utf8(buf, (wf_ssize_t)p);
     free(buf);
     return r;
+}
+
+/* "invalid literal for int() with base B: R", R being repr(x) cut to
+ * 200 characters as CPython's %.200R does.  Returns NULL. */
+static wf_object *invalid_literal(int base, wf_object *x) {
+    wf_object *r = wf_object_repr(x);
+    if (r && wf_str_len(r) > 200) {
+        wf_object *cut = wf_str_substring(r, 0, 200);
+        wf_decref(r);
+        r = cut;
+    }
+    if (!r) return NULL;
+    wf_err_format(&wf_exc_ValueError, "invalid literal for int() with base %d: %U", base, r);
+    wf_decref(r);
+    return NULL;
 }
 
 wf_object *wf_int_from_string(const char *s, wf_ssize_t len, int base) {
@@ -861,7 +907,7 @@ wf_object *wf_int_from_string(const char *s, wf_ssize_t len, int base) {
 bad:;
     wf_object *lit = wf_str_from_utf8(orig, olen);
     if (!lit) return NULL;
-    wf_err_format(&wf_exc_ValueError, "invalid literal for int() with base %d: %R", base, lit);
+    invalid_literal(base, lit);
     wf_decref(lit);
     return NULL;
 }
@@ -890,16 +936,66 @@ wf_object *wf_int_from_double(double v) {
 
 static wf_hash_t int_hash(wf_object *o) { return wf_int_hash_value(o); }
 
+static int digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'z' ? c - 'a' + 10 : 99;
+}
+
+/* The str -> int digit limit, checked before converting as CPython does:
+ * past white space, sign and (base 0) prefix, the run of digits of the
+ * base and single '_' separators is counted; leading zeros count, and
+ * text after the run does not matter.  A run that is itself malformed
+ * ('__', a '_' first or last) is left to the parser's "invalid literal"
+ * error.  0, or -1 with ValueError set. */
+static int check_str_digits(const char *s, wf_ssize_t len, int base) {
+    int limit = wfo_int_get_max_str_digits();
+    if (limit <= 0) return 0;
+    wf_ssize_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' ||
+                       s[i] == '\v'))
+        i++;
+    if (i < len && (s[i] == '+' || s[i] == '-')) i++;
+    if (base == 0) {
+        if (len - i >= 2 && s[i] == '0') {
+            char c = (char)(s[i + 1] | 0x20);
+            if (c == 'x' || c == 'o' || c == 'b') return 0;
+        }
+        base = 10;
+    }
+    if ((base & (base - 1)) == 0) return 0; /* binary bases convert in linear time */
+    wf_ssize_t digits = 0;
+    int prev_us = 1; /* a '_' may not come first */
+    for (; i < len; i++) {
+        if (s[i] == '_') {
+            if (prev_us) return 0;
+            prev_us = 1;
+        } else if (digit_value(s[i]) < base) {
+            digits++;
+            prev_us = 0;
+        } else {
+            break;
+        }
+    }
+    if (prev_us || digits <= limit) return 0;
+    wf_err_format(&wf_exc_ValueError,
+                  "Exceeds the limit (%d digits) for integer string conversion: value has %zd digits; "
+                  "use sys.set_int_max_str_digits() to increase the limit",
+                  limit, digits);
+    return -1;
+}
+
 /* int(text, base) for str (Unicode decimal digits and white space count as
  * their ASCII forms, as CPython) and bytes/bytearray; the ValueError shows
  * the original argument. */
-static wf_object *int_from_text(wf_object *x, int base) {
+wf_object *wfo_int_from_text(wf_object *x, int base) {
     wf_object *r;
     if (WF_STR_CHECK(x)) {
         if (((wf_str *)x)->ascii) {
             wf_ssize_t len;
             const char *u = wf_str_utf8(x, &len);
-            return u ? wf_int_from_string(u, len, base) : NULL;
+            if (!u || check_str_digits(u, len, base) < 0) return NULL;
+            return wf_int_from_string(u, len, base);
         }
         wf_ssize_t n = wf_str_len(x);
         char *buf = malloc((size_t)n + 1);
@@ -913,17 +1009,25 @@ static wf_object *int_from_text(wf_object *x, int base) {
             else buf[i] = '?';
         }
         buf[n] = 0;
+        if (check_str_digits(buf, n, base) < 0) {
+            free(buf);
+            return NULL;
+        }
         r = wf_int_from_string(buf, n, base);
         free(buf);
     } else {
         wf_object *snap = wfo_bytes_like(x);
         if (!snap) return NULL;
+        if (check_str_digits(WF_BYTES_DATA(snap), WF_BYTES_SIZE(snap), base) < 0) {
+            wf_decref(snap);
+            return NULL;
+        }
         r = wf_int_from_string(WF_BYTES_DATA(snap), WF_BYTES_SIZE(snap), base);
         wf_decref(snap);
     }
     if (!r && wf_err_matches((wf_object *)&wf_exc_ValueError)) {
         wf_err_clear();
-        wf_err_format(&wf_exc_ValueError, "invalid literal for int() with base %d: %R", base, x);
+        invalid_literal(base, x);
     }
     return r;
 }
@@ -962,9 +1066,9 @@ static wf_object *int_new(wf_type *type, wf_object *args, wf_object *kwargs) {
             return wf_err_format(&wf_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
         if (!is_text_arg(x))
             return wf_err_format(&wf_exc_TypeError, "int() can't convert non-string with explicit base");
-        r = int_from_text(x, (int)b);
+        r = wfo_int_from_text(x, (int)b);
     } else if (is_text_arg(x)) {
-        r = int_from_text(x, 10);
+        r = wfo_int_from_text(x, 10);
     } else {
         wf_number_methods *nb = WF_TYPE(x)->tp_as_number;
         int found = 0;

@@ -60,6 +60,10 @@ void wfo_free_instance(wf_object *op);
 int wfo_type_add_slot_wrappers(wf_type *type);
 void wfo_type_fixup_slots(wf_type *type); /* heap type: install slot_* for dunders found */
 int wfo_update_slot(wf_type *type, wf_object *name);
+int wfo_update_all_slots(wf_type *type); /* after an MRO change (__bases__) */
+/* An instance of the tuple subtype `type` holding t's items; steals t
+ * (tuple.c).  New reference or NULL. */
+wf_object *wfo_tuple_subtype_steal(wf_type *type, wf_object *t);
 int wfo_is_dunder(wf_object *name);
 
 /* Type internals (type.c). */
@@ -175,6 +179,14 @@ extern const char *const wfo_cmp_symbols[6]; /* "<" ... */
 wf_object *wfo_int_from_bigmag_sign(const void *mag, int sign); /* wfo_bigmag* */
 int wfo_float_compare_int(double f, wf_object *i); /* -1/0/1, 2 = unordered (nan) */
 wf_object *wfo_int_richcompare(wf_object *a, wf_object *b, int op);
+/* The int<->decimal digit limit (int.c; sys.set_int_max_str_digits): an
+ * interpreter-wide relaxed atomic, 0 = unlimited. */
+#define WFO_INT_DEFAULT_MAX_STR_DIGITS 4300
+#define WFO_INT_MAX_STR_DIGITS_THRESHOLD 640 /* the smallest non-zero limit */
+int wfo_int_get_max_str_digits(void);
+void wfo_int_set_max_str_digits(int maxdigits);
+/* int(x, base) for str/bytes/bytearray x, with the digit limit; new reference. */
+wf_object *wfo_int_from_text(wf_object *x, int base);
 
 /* types.GenericAlias(origin, args) (genericalias.c, engineer "methods"). */
 wf_object *wfo_genericalias_new(wf_object *origin, wf_object *args);

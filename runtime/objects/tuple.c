@@ -413,7 +413,10 @@ static wf_object *tuple_new(wf_type *type, wf_object *args, wf_object *kwargs) {
                              nargs);
     wf_object *t = nargs ? tuple_from_iterable(WF_TUPLE_ITEM(args, 0)) : wf_tuple_new(0);
     if (!t || type == &wf_tuple_type) return t;
-    /* A subclass: copy into an instance of type. */
+    return wfo_tuple_subtype_steal(type, t);
+}
+
+wf_object *wfo_tuple_subtype_steal(wf_type *type, wf_object *t) {
     wf_ssize_t n = WF_TUPLE_SIZE(t);
     wf_object *r = wf_type_generic_alloc(type, n);
     if (r) {

@@ -21,9 +21,14 @@
  * its slot pointers and version tag are rewritten by type_setattro under
  * the type's critical section (see weft/type.h for how readers cope).
  * The subclass lists are guarded by one global mutex (rarely written).
+ * __bases__ assignment replaces tp_bases/tp_mro (release stores, old
+ * tuples released after a grace period) and tp_base (world stopped); see
+ * the section "__bases__ assignment" and weft/type.h.
  */
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/vm.h" /* wfv_cell (class cells, __classcell__) */
+#include "threads/smr.h"     /* wft_smr_defer: old MRO/bases tuples */
+#include "threads/thread.h"  /* wft_stop_the_world */
 #include "weft/weakref.h" /* weakref: list clearing at dealloc */
 
 #include <stdio.h>
@@ -121,7 +126,9 @@ const char *wf_type_name(wf_type *type) {
 
 int wf_type_is_subtype(wf_type *a, wf_type *b) {
     if (a == b) return 1;
-    wf_object *mro = a->tp_mro;
+    /* Acquire: __bases__ assignment publishes a new tuple (and frees the
+     * old one only after a grace period). */
+    wf_object *mro = atomic_load_explicit((wf_object *_Atomic *)&a->tp_mro, memory_order_acquire);
     if (mro) {
         for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(mro); i++)
             if (WF_TUPLE_ITEM(mro, i) == (wf_object *)b) return 1;
@@ -338,7 +345,9 @@ fail:
     return NULL;
 }
 
-static int mro_internal(wf_type *type) {
+/* The MRO type's metatype gives it (C3, or a metaclass's mro()): a new
+ * tuple, not yet published; NULL with an exception. */
+static wf_object *mro_compute(wf_type *type) {
     wf_object *mro;
     wf_type *meta = WF_TYPE(type);
     int custom = 0;
@@ -354,16 +363,30 @@ static int mro_internal(wf_type *type) {
         /* A metaclass overriding mro(). */
         wf_object *args[1] = {(wf_object *)type};
         wf_object *m = wf_object_vectorcall_method(WFO_ID(mro), args, 1, NULL);
-        if (!m) return -1;
+        if (!m) return NULL;
         mro = wf_sequence_tuple(m);
         wf_decref(m);
-        if (!mro) return -1;
-    } else {
-        mro = mro_c3(type);
-        if (!mro) return -1;
+        /* Lookups walk it as a tuple of types. */
+        for (wf_ssize_t i = 0; mro && i < WF_TUPLE_SIZE(mro); i++) {
+            wf_object *x = WF_TUPLE_ITEM(mro, i);
+            if (!WF_TYPE_CHECK(x)) {
+                wf_err_format(&wf_exc_TypeError, "mro() returned a non-class ('%s')",
+                              wf_type_name(WF_TYPE(x)));
+                wf_decref(mro);
+                return NULL;
+            }
+        }
+        return mro;
     }
+    return mro_c3(type);
+}
+
+/* For a type nobody else can see yet (wf_type_ready, type.__new__). */
+static int mro_internal(wf_type *type) {
+    wf_object *mro = mro_compute(type);
+    if (!mro) return -1;
     wf_object *old = type->tp_mro;
-    type->tp_mro = mro;
+    atomic_store_explicit((wf_object *_Atomic *)&type->tp_mro, mro, memory_order_release);
     wf_xdecref(old);
     return 0;
 }
@@ -1297,8 +1320,16 @@ static wf_object *type_get_dict(wf_object *o, void *c) {
     /* a read-only mappingproxy over the class dict (mappingproxy.c) */
     return wf_mappingproxy_new(((wf_type *)o)->tp_dict);
 }
-static wf_object *type_get_mro(wf_object *o, void *c) { return wf_newref(((wf_type *)o)->tp_mro); }
-static wf_object *type_get_bases(wf_object *o, void *c) { return wf_newref(((wf_type *)o)->tp_bases); }
+/* tp_mro/tp_bases may be replaced concurrently (__bases__ assignment): an
+ * acquire load, and the old tuple outlives a grace period (no safe point
+ * between the load and the incref). */
+static wf_object *type_get_mro(wf_object *o, void *c) {
+    wf_object *m = atomic_load_explicit((wf_object *_Atomic *)&((wf_type *)o)->tp_mro, memory_order_acquire);
+    return m ? wf_newref(m) : wf_newref(wf_None);
+}
+static wf_object *type_get_bases(wf_object *o, void *c) {
+    return wf_newref(atomic_load_explicit((wf_object *_Atomic *)&((wf_type *)o)->tp_bases, memory_order_acquire));
+}
 static wf_object *type_get_base(wf_object *o, void *c) {
     wf_type *b = ((wf_type *)o)->tp_base;
     return wf_newref(b ? (wf_object *)b : wf_None);
@@ -1340,13 +1371,256 @@ static int type_set_abstractmethods(wf_object *o, wf_object *v, void *c) {
     return 0;
 }
 
+/* ---------------------------------------------------------------------------
+ * __bases__ assignment (C.__bases__ = (B,)): new tp_bases, tp_base (the
+ * best base) and tp_mro for the class and every subclass, subclass lists,
+ * version tags and slots.
+ *
+ * Publication (readers walk tp_mro and read tp_bases without a lock or a
+ * reference, typecache.c): the new tuples are stored with a release store
+ * (readers that load with acquire see a complete tuple); the old tuples,
+ * and the old tp_base's reference, are released only after an SMR grace
+ * period (release_later), when no thread can still hold the pointer it
+ * loaded before the store.  tp_base is read with plain loads (instance
+ * dealloc, slot inheritance) and is stored while the world is stopped, as
+ * slot pointers are (typeslots.c); layout compatibility (below) makes the
+ * old and new chain lead to the same static base.  Tags are bumped
+ * (wf_type_modified) after the MROs are final and before the slots are
+ * recomputed (those lookups must not hit entries of the old MRO).
+ * Assignments are serialised by bases_mutex (a metaclass mro() that
+ * assigns __bases__ itself would deadlock on it).
+ */
+static wf_mutex bases_mutex;
+
+static void release_later_cb(void *p) {
+    /* At runtime shutdown (no registered thread) the memory goes with the
+     * heap (wfm_fini); no object may be touched then. */
+    if (wft_current()) wf_decref((wf_object *)p);
+}
+
+/* Drop o's reference after a grace period (steals it). */
+static void release_later(wf_object *o) {
+    if (o) wft_smr_defer(wft_current(), release_later_cb, o);
+}
+
+/* CPython's tp_free split: a heap type's instances and those of types with
+ * a traverse are collectable; the others are freed differently. */
+static int gc_layout(wf_type *t) {
+    return wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE | WF_TPFLAGS_HAVE_GC) || t->tp_traverse != NULL;
+}
+
+/* child adds nothing to its tp_base's instance layout. */
+static int same_layout_as_base(wf_type *child) {
+    wf_type *p = child->tp_base;
+    return p && child->tp_basicsize == p->tp_basicsize && child->tp_itemsize == p->tp_itemsize &&
+           child->tp_dictoffset == p->tp_dictoffset &&
+           child->tp_weaklistoffset == p->tp_weaklistoffset && gc_layout(child) == gc_layout(p) &&
+           (wf_type_has_flag(child, WF_TPFLAGS_HEAPTYPE) || child->tp_dealloc == p->tp_dealloc);
+}
+
+/* The __slots__ names of a heap type other than __dict__/__weakref__. */
+static int slot_name_at(wf_type *t, wf_ssize_t *i, wf_object **out) {
+    wf_object *sl = ((wf_heaptype *)t)->ht_slots;
+    for (; sl && *i < WF_TUPLE_SIZE(sl); (*i)++) {
+        wf_object *s = WF_TUPLE_ITEM(sl, *i);
+        if (wf_str_eq_cstr(s, "__dict__") || wf_str_eq_cstr(s, "__weakref__")) continue;
+        *out = s;
+        (*i)++;
+        return 1;
+    }
+    return 0;
+}
+
+/* a and b add the same fields to the same base. */
+static int same_slots_added(wf_type *a, wf_type *b) {
+    if (!wf_type_has_flag(a, WF_TPFLAGS_HEAPTYPE) || !wf_type_has_flag(b, WF_TPFLAGS_HEAPTYPE)) return 0;
+    if (a->tp_base != b->tp_base || a->tp_basicsize != b->tp_basicsize ||
+        a->tp_itemsize != b->tp_itemsize || a->tp_dictoffset != b->tp_dictoffset ||
+        a->tp_weaklistoffset != b->tp_weaklistoffset)
+        return 0;
+    wf_ssize_t i = 0, j = 0;
+    for (;;) {
+        wf_object *x = NULL, *y = NULL;
+        int hx = slot_name_at(a, &i, &x), hy = slot_name_at(b, &j, &y);
+        if (hx != hy) return 0;
+        if (!hx) return 1;
+        if (x != y && !wf_str_eq(x, y)) return 0;
+    }
+}
+
+/* Instances laid out for oldto can be used as instances of newto
+ * (CPython's compatible_for_assignment). */
+static int compatible_for_assignment(wf_type *oldto, wf_type *newto, const char *attr) {
+    if (gc_layout(newto) != gc_layout(oldto)) {
+        wf_err_format(&wf_exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                      wf_type_name(newto), wf_type_name(oldto));
+        return 0;
+    }
+    wf_type *nb = newto, *ob = oldto;
+    while (same_layout_as_base(nb)) nb = nb->tp_base;
+    while (same_layout_as_base(ob)) ob = ob->tp_base;
+    if (nb != ob && (nb->tp_base != ob->tp_base || !same_slots_added(nb, ob))) {
+        wf_err_format(&wf_exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+                      wf_type_name(newto), wf_type_name(oldto));
+        return 0;
+    }
+    return 1;
+}
+
+/* The direct subclasses of t, as a list (new references). */
+static wf_object *type_subclasses(wf_object *self, wf_object *unused);
+
+/* Recompute and publish the MRO of type and of every subclass; each
+ * replaced tuple goes into `saved` as (type, old mro) so that a failure can
+ * put them back.  -1 with an exception. */
+static int mro_hierarchy(wf_type *type, wf_object *saved) {
+    wf_object *mro = mro_compute(type);
+    if (!mro) return -1;
+    wf_object *old = type->tp_mro;
+    wf_object *entry = wf_tuple_pack(2, (wf_object *)type, old ? old : wf_None);
+    if (!entry || wf_list_append(saved, entry) < 0) {
+        wf_xdecref(entry);
+        wf_decref(mro);
+        return -1;
+    }
+    wf_decref(entry);
+    /* saved holds the old tuple now; the field's reference goes after a
+     * grace period. */
+    atomic_store_explicit((wf_object *_Atomic *)&type->tp_mro, mro, memory_order_release);
+    release_later(old);
+    wf_object *subs = type_subclasses((wf_object *)type, NULL);
+    if (!subs) return -1;
+    int rc = 0;
+    for (wf_ssize_t i = 0; i < wf_list_size(subs) && rc == 0; i++) {
+        wf_object *s = wf_list_get_item(subs, i);
+        if (s) rc = mro_hierarchy((wf_type *)s, saved);
+        wf_xdecref(s);
+    }
+    wf_decref(subs);
+    return rc;
+}
+
+/* Put back the MROs mro_hierarchy replaced (last first). */
+static void mro_restore(wf_object *saved) {
+    for (wf_ssize_t i = wf_list_size(saved) - 1; i >= 0; i--) {
+        wf_object *e = wf_list_get_item(saved, i);
+        wf_type *t = (wf_type *)WF_TUPLE_ITEM(e, 0);
+        wf_object *old = WF_TUPLE_ITEM(e, 1);
+        if (old == wf_None) old = NULL;
+        wf_xincref(old);
+        wf_object *cur = t->tp_mro;
+        atomic_store_explicit((wf_object *_Atomic *)&t->tp_mro, old, memory_order_release);
+        release_later(cur);
+        wf_decref(e);
+    }
+}
+
+static void store_tp_base(wf_type *type, wf_type *base) {
+#if WF_FREE_THREADED
+    bool pause = !wft_world_is_stopped();
+    if (pause) wft_stop_the_world();
+#endif
+    type->tp_base = base;
+#if WF_FREE_THREADED
+    if (pause) wft_start_the_world();
+#endif
+}
+
+static int tuple_has(wf_object *t, wf_object *o) {
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(t); i++)
+        if (WF_TUPLE_ITEM(t, i) == o) return 1;
+    return 0;
+}
+
+static int set_bases_locked(wf_type *type, wf_object *value, wf_type *new_base) {
+    wf_object *saved = wf_list_new(0);
+    if (!saved) return -1;
+    wf_object *old_bases = type->tp_bases;
+    wf_type *old_base = type->tp_base;
+    /* The new bases first: a metaclass mro() reads them (cls.__bases__). */
+    wf_incref(value);
+    atomic_store_explicit((wf_object *_Atomic *)&type->tp_bases, value, memory_order_release);
+    if (mro_hierarchy(type, saved) < 0) {
+        wf_object *exc = wf_err_fetch();
+        mro_restore(saved);
+        atomic_store_explicit((wf_object *_Atomic *)&type->tp_bases, old_bases, memory_order_release);
+        release_later(value);
+        /* Lookups may have cached entries of the abandoned MRO. */
+        wf_type_modified(type);
+        wf_err_restore(exc);
+        wf_decref(saved);
+        return -1;
+    }
+    wf_decref(saved);
+    if (new_base != old_base) {
+        wf_incref((wf_object *)new_base);
+        store_tp_base(type, new_base);
+        release_later((wf_object *)old_base);
+    }
+    /* Subclass lists: out of the old bases that are gone, into the new. */
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(old_bases); i++)
+        if (!tuple_has(value, WF_TUPLE_ITEM(old_bases, i)))
+            wfo_type_remove_subclass((wf_type *)WF_TUPLE_ITEM(old_bases, i), type);
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(value); i++)
+        if (!tuple_has(old_bases, WF_TUPLE_ITEM(value, i)))
+            wfo_type_add_subclass((wf_type *)WF_TUPLE_ITEM(value, i), type);
+    release_later(old_bases);
+    /* The MROs are final: new tags for the class and its subclasses, then
+     * the slots follow the new MRO (their lookups use the new tags). */
+    wf_type_modified(type);
+    return wfo_update_all_slots(type);
+}
+
+static int type_set_bases(wf_object *o, wf_object *value, void *c) {
+    wf_type *type = (wf_type *)o;
+    const char *name = wf_type_name(type);
+    if (!wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE) ||
+        wf_type_has_flag(type, WF_TPFLAGS_IMMUTABLETYPE)) {
+        wf_err_format(&wf_exc_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", name);
+        return -1;
+    }
+    if (!value) {
+        wf_err_format(&wf_exc_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
+                      name);
+        return -1;
+    }
+    if (!WF_TUPLE_CHECK(value)) {
+        wf_err_format(&wf_exc_TypeError, "can only assign tuple to %s.__bases__, not %s", name,
+                      wf_type_name(WF_TYPE(value)));
+        return -1;
+    }
+    if (WF_TUPLE_SIZE(value) == 0) {
+        wf_err_format(&wf_exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", name);
+        return -1;
+    }
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(value); i++) {
+        wf_object *b = WF_TUPLE_ITEM(value, i);
+        if (!WF_TYPE_CHECK(b)) {
+            wf_err_format(&wf_exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", name,
+                          wf_type_name(WF_TYPE(b)));
+            return -1;
+        }
+        if (wf_type_is_subtype((wf_type *)b, type)) {
+            wf_err_set_string(&wf_exc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    wf_mutex_lock(&bases_mutex);
+    int rc = -1;
+    wf_type *new_base = best_base(value);
+    if (new_base && compatible_for_assignment(type->tp_base, new_base, "__bases__"))
+        rc = set_bases_locked(type, value, new_base);
+    wf_mutex_unlock(&bases_mutex);
+    return rc;
+}
+
 static wf_getset_def type_getset[] = {
     {"__name__", type_get_name, type_set_name, NULL, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
     {"__module__", type_get_module, type_set_module, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
-    {"__bases__", type_get_bases, NULL, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
     {"__doc__", type_get_doc, NULL, NULL, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},

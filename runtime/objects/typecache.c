@@ -53,8 +53,15 @@ static inline uint32_t tc_tag(wf_type *type) {
  * don't cache it).  Returns a new reference or NULL. */
 static wf_object *walk_mro_ref(wf_type *type, wf_object *name, int *ok) {
     *ok = 1;
-    wf_object *mro = type->tp_mro;
+    /* tp_mro may be replaced by a __bases__ assignment (type.c): the old
+     * tuple stays alive for a grace period, which a walk with str names
+     * (lock-free dict probes, no safe point) never outlasts.  A name of
+     * another type may run __eq__ (safe points): hold the tuple then. */
+    wf_object *mro = atomic_load_explicit((wf_object *_Atomic *)&type->tp_mro, memory_order_acquire);
     if (!mro) return NULL;
+    int held = !WF_STR_CHECK_EXACT(name);
+    if (held) wf_incref(mro);
+    wf_object *found = NULL;
     for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(mro); i++) {
         wf_type *b = (wf_type *)WF_TUPLE_ITEM(mro, i);
         if (!b->tp_dict) continue;
@@ -65,14 +72,16 @@ static wf_object *walk_mro_ref(wf_type *type, wf_object *name, int *ok) {
              * are read by every thread: per-thread counts for those a
              * thread other than their owner reads (weft/object.h). */
             wf_perthread_note_shared_load(v);
-            return v;
+            found = v;
+            break;
         }
         if (r < 0) {
             wf_err_clear();
             *ok = 0;
         }
     }
-    return NULL;
+    if (held) wf_decref(mro);
+    return found;
 }
 
 wf_object *wf_type_lookup(wf_type *type, wf_object *name) {
@@ -86,7 +95,7 @@ wf_object *wf_type_lookup(wf_type *type, wf_object *name) {
             return v;
         }
     }
-    if (!type->tp_mro) return NULL;
+    if (!atomic_load_explicit((wf_object *_Atomic *)&type->tp_mro, memory_order_relaxed)) return NULL;
     wf_object *saved = wf_err_fetch();
     int ok;
     wf_object *found = walk_mro_ref(type, name, &ok);

@@ -10,13 +10,15 @@
  *    (when the dunder is inherited unchanged from a static type) or the
  *    generic slot_* function here, which looks the dunder up on the type
  *    and calls it.  Assigning a dunder later (C.__add__ = f) re-runs this
- *    for that name (wfo_update_slot).
+ *    for that name (wfo_update_slot); assigning __bases__ re-runs it for
+ *    every name (wfo_update_all_slots).
  *
  * The table `slotdefs` drives both directions; several dunders may share a
  * slot (__add__/__radd__ -> nb_add, __lt__..__ge__ -> tp_richcompare).
  * The table and the name objects are immutable after wfo_slots_init.
  */
 #include "runtime/objects/objimpl.h"
+#include "runtime/vm/vm.h"   /* wfv_write_unraisable */
 #include "threads/thread.h" /* wft_stop_the_world */
 
 #include <stdio.h>
@@ -260,18 +262,13 @@ static void slot_tp_finalize(wf_object *self) {
         wf_decref(r);
         return;
     }
-    /* CPython reports through sys.unraisablehook; until the VM provides
-     * it, print the same first line and the exception. */
+    /* Reported through sys.unraisablehook with the __del__ function as
+     * the object, as CPython's slot_tp_finalize does. */
     wf_object *exc = wf_err_fetch();
-    wf_object *rep = wf_object_repr(exc);
-    wf_object *srep = NULL;
-    const char *m = "<exception>";
-    if (rep) m = wf_str_utf8(rep, NULL);
-    else wf_err_clear();
-    fprintf(stderr, "Exception ignored in: %s\n", m);
-    wf_xdecref(rep);
-    wf_xdecref(srep);
-    wf_xdecref(exc);
+    wf_object *del = wfo_type_lookup_ref(WF_TYPE(self), SNAME(__del__));
+    wf_err_restore(exc);
+    wfv_write_unraisable(NULL, del ? del : self);
+    wf_xdecref(del);
 }
 
 /* New references: with borrowed ones, a value freed by a concurrent
@@ -1018,10 +1015,26 @@ static void update_subclasses(wf_type *type, const wfo_slotdef *sd, slot_stores 
  * world for this).  A thread paused inside a slot call goes on with the
  * function it already loaded: slot functions are static C code.  Only
  * changed slots cost a pause. */
+static int apply_stores(slot_stores *stp);
+
 int wfo_update_slot(wf_type *type, wf_object *name) {
     slot_stores st = {0};
     for (size_t i = 0; i < NSLOTDEFS; i++)
         if (slot_names[slotdefs[i].name_id] == name) update_subclasses(type, &slotdefs[i], &st);
+    return apply_stores(&st);
+}
+
+/* The MRO of type (and so of its subclasses) changed (__bases__
+ * assignment, type.c): every slot is recomputed as if each dunder had been
+ * assigned, with a single pause for all the stores. */
+int wfo_update_all_slots(wf_type *type) {
+    slot_stores st = {0};
+    for (size_t i = 0; i < NSLOTDEFS; i++) update_subclasses(type, &slotdefs[i], &st);
+    return apply_stores(&st);
+}
+
+static int apply_stores(slot_stores *stp) {
+    slot_stores st = *stp;
     bool changed = false;
     for (size_t i = 0; i < st.n; i++)
         if (*st.v[i].p != st.v[i].v) changed = true;

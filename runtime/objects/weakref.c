@@ -237,21 +237,10 @@ wf_object *wf_weakref_instance_getter(wf_object *obj, void *closure) {
     return res ? res : wf_newref(wf_None);
 }
 
-/* An exception raised by a callback is reported like CPython's unraisable
- * hook does and dropped. */
+/* An exception raised by a callback goes to sys.unraisablehook (object:
+ * the callback, as CPython) and is dropped. */
 static void report_callback_error(wf_object *callback) {
-    wf_object *exc = wf_err_fetch();
-    wf_object *rep = wf_object_repr(callback);
-    if (!rep) wf_err_clear();
-    wf_object *line = rep ? wf_str_from_format("Exception ignored in: %U\n", rep) : NULL;
-    if (!line) wf_err_clear();
-    if (line) wfv_sys_write("stderr", wf_str_utf8(line, NULL));
-    wf_xdecref(line);
-    wf_xdecref(rep);
-    if (exc) {
-        wfv_print_exception(exc);
-        wf_decref(exc);
-    }
+    wfv_write_unraisable(NULL, callback);
 }
 
 void wf_weakref_clear_refs(wf_object *obj) {

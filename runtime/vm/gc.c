@@ -381,9 +381,10 @@ static void run_callbacks(const char *phase, intptr_t collected) {
             if (!cb) break;
             wf_object *args[2] = {ph, info};
             wf_object *r = wf_object_vectorcall(cb, args, 2, NULL);
+            if (!r) wfv_write_unraisable(NULL, cb); /* as CPython */
             wf_xdecref(r);
             wf_decref(cb);
-            wf_err_clear(); /* CPython reports it as unraisable */
+            wf_err_clear();
         }
     }
     wf_xdecref(info);

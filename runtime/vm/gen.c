@@ -475,19 +475,8 @@ static void gen_dealloc(wf_object *o) {
             if (r) {
                 wf_decref(r);
             } else {
-                /* sys.unraisablehook's default output */
-                wf_object *exc = wf_err_fetch();
-                wf_object *rep = wf_object_repr(o);
-                if (!rep) wf_err_clear();
-                wf_object *line = rep ? wf_str_from_format("Exception ignored in: %U\n", rep) : NULL;
-                const char *u = line ? wf_str_utf8(line, NULL) : NULL;
-                wfv_sys_flush_std();
-                wfv_sys_write("stderr", u ? u : "Exception ignored in a generator\n");
-                if (exc) wfv_print_exception(exc);
-                wf_err_clear();
-                wf_xdecref(line);
-                wf_xdecref(rep);
-                wf_xdecref(exc);
+                /* sys.unraisablehook, the generator as the object */
+                wfv_write_unraisable(NULL, o);
             }
             wf_err_restore(saved);
             if (wf_refcnt(o) > 1) {

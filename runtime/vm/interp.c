@@ -1,7 +1,8 @@
 /*
  * runtime/vm/interp.c — the interpreter state (wfv_interp_state): the
  * builtins module and its dict, the sys module, sys.modules, the start-up
- * configuration (wfv_cfg) and the interpreter-wide recursion limit.
+ * configuration (wfv_cfg: -X int_max_str_digits / PYTHONINTMAXSTRDIGITS
+ * are read here) and the interpreter-wide recursion limit.
  *
  * Invariants: after wfv_interp_init returns 0, builtins_module, builtins,
  * sys_module, sysdict and modules are set and never replaced until
@@ -16,10 +17,14 @@
  * owner-only field that is safe to write while its owner is stopped), and
  * a thread-init hook gives new threads the current value.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "runtime/modules/modules.h"
+#include "runtime/objects/objimpl.h" /* the int<->str digit limit */
 #include "runtime/vm/pythonrun.h"
 #include "runtime/vm/vm.h"
 #include "threads/thread.h"
@@ -86,6 +91,40 @@ static int xoption_gil(void) {
     return -1;
 }
 
+/* _Py_str_to_int's rules: base 10, the whole text (empty text is 0). */
+static int str_to_int(const char *s, int *out) {
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (*end || errno == ERANGE || v < INT_MIN || v > INT_MAX) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int wfv_config_int_max_str_digits(void) {
+    const char *opt = NULL, *env = NULL;
+    for (int i = 0; i < wfv_cfg.nxoptions && !opt; i++) {
+        const char *x = wfv_cfg.xoptions[i];
+        if (strncmp(x, "int_max_str_digits", 18) == 0 && (x[18] == 0 || x[18] == '=')) opt = x;
+    }
+    if (!opt && !wfv_cfg.ignore_environment) {
+        env = getenv("PYTHONINTMAXSTRDIGITS");
+        if (env && !*env) env = NULL;
+    }
+    if (!opt && !env) return 0;
+    int v = -1;
+    const char *text = opt ? (opt[18] == '=' ? opt + 19 : NULL) : env;
+    if (!text || str_to_int(text, &v) < 0 || (v != 0 && v < WFO_INT_MAX_STR_DIGITS_THRESHOLD)) {
+        fprintf(stderr,
+                "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= %d or 0 "
+                "for unlimited.\nPython runtime state: preinitialized\n\n",
+                opt ? "-X int_max_str_digits" : "PYTHONINTMAXSTRDIGITS", WFO_INT_MAX_STR_DIGITS_THRESHOLD);
+        return -1;
+    }
+    wfv_cfg.int_max_str_digits = v;
+    return 0;
+}
+
 int wfv_interp_init(void) {
     static const wft_hooks hooks = {.thread_init = interp_thread_init};
     static int hooks_added; /* main thread only, before other threads */
@@ -95,6 +134,8 @@ int wfv_interp_init(void) {
         wft_add_hooks(&hooks);
     }
     I->optimize = wfv_cfg.optimize;
+    wfo_int_set_max_str_digits(wfv_cfg.int_max_str_digits < 0 ? WFO_INT_DEFAULT_MAX_STR_DIGITS
+                                                               : wfv_cfg.int_max_str_digits);
     I->unbuffered = wfv_cfg.unbuffered;
     I->ignore_environment = wfv_cfg.ignore_environment;
 #if WF_FREE_THREADED

@@ -221,16 +221,8 @@ static int wait_for_threads(void) {
                 wf_err_restore(exc);
                 status = wfv_handle_uncaught();
             } else if (exc) {
-                wf_object *rep = wf_object_repr(th);
-                if (rep) {
-                    wf_object *line = wf_str_from_format("Exception ignored in: %U\n", rep);
-                    if (line) wfv_sys_write("stderr", wf_str_utf8(line, NULL));
-                    wf_xdecref(line);
-                    wf_decref(rep);
-                }
-                wf_err_clear();
-                wfv_print_exception(exc);
-                wf_decref(exc);
+                wf_err_restore(exc);
+                wfv_write_unraisable(NULL, th);
             }
         }
     }

@@ -33,6 +33,11 @@ typedef struct wfv_config {
     int nxoptions;
 } wfv_config;
 extern wfv_config wfv_cfg; /* main thread writes it before wfv_interp_init */
+/* Fill wfv_cfg.int_max_str_digits from -X int_max_str_digits=N (first
+ * one) or PYTHONINTMAXSTRDIGITS (unless -E), after the options are
+ * parsed; -1 after printing CPython's fatal error for an invalid value
+ * (the CLI then exits with status 1).  wfv_interp_init applies it. */
+int wfv_config_int_max_str_digits(void);
 
 /* The interpreter-wide recursion limit (sys.setrecursionlimit): relaxed
  * atomic; new threads copy it into their wfv_vmstate. */

@@ -7,7 +7,8 @@
  * repeated N more times]", SyntaxError's file/line/text/caret block, the
  * "Type: message" line with 3.11's "Did you mean" suggestions for
  * NameError/AttributeError, __notes__, and exception groups in their boxed
- * format.
+ * format.  wfv_format_traceback gives the traceback block alone, for
+ * sys.unraisablehook's default report (runtime/modules/sys.c).
  *
  * The whole report is built in a private buffer and written with one call
  * to sys.stderr (or fd 2 when it is unusable), so concurrent reports from
@@ -807,4 +808,21 @@ void wfv_print_exception(wf_object *exc) {
     }
     wf_err_clear();
     wf_err_restore(saved);
+}
+
+wf_object *wfv_format_traceback(wf_object *tb) {
+    wf_object *saved = wf_err_fetch();
+    outbuf out = {0};
+    ctx c = {.out = &out};
+    if (is_traceback(tb)) print_tb(&c, tb, NULL, "Traceback (most recent call last):\n");
+    free(c.seen);
+    wf_err_clear();
+    wf_err_restore(saved);
+    if (out.failed) {
+        free(out.data);
+        return wf_err_no_memory();
+    }
+    wf_object *r = wf_str_from_utf8(out.data ? out.data : "", (wf_ssize_t)out.len);
+    free(out.data);
+    return r;
 }

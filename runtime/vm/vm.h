@@ -181,6 +181,19 @@ int wfv_traceback_add(wf_object *exc, wfv_frame *f, int lasti);
  * fd 2 when sys.stderr is unusable — exactly as CPython's default
  * sys.excepthook does. */
 void wfv_print_exception(wf_object *exc);
+/* The "Traceback (most recent call last):" block of tb alone (entries,
+ * source lines and markers, as CPython's PyTraceBack_Print): a new str,
+ * empty when tb is not a traceback; NULL on error (tbprint.c). */
+wf_object *wfv_format_traceback(wf_object *tb);
+/* Report the current exception as unraisable, as CPython's
+ * PyErr_WriteUnraisable / _PyErr_WriteUnraisableMsg: builds a
+ * sys.UnraisableHookArgs (err_msg "Exception ignored <err_msg>" or None,
+ * object obj or None) and calls sys.unraisablehook, or writes the default
+ * report ("Exception ignored in: <repr(obj)>", the traceback, "Type: msg")
+ * to sys.stderr when the hook is unset; a failing hook is itself reported
+ * with the default printer.  Clears the exception; nothing happens when
+ * none is set (runtime/modules/sys.c). */
+void wfv_write_unraisable(const char *err_msg, wf_object *obj);
 
 /* --- the interpreter (runtime/vm/interp.c) ------------------------------------ */
 typedef struct wfv_interp {
