@@ -1387,10 +1387,13 @@ static int type_set_abstractmethods(wf_object *o, wf_object *v, void *c) {
  * old and new chain lead to the same static base.  Tags are bumped
  * (wf_type_modified) after the MROs are final and before the slots are
  * recomputed (those lookups must not hit entries of the old MRO).
- * Assignments are serialised by bases_mutex (a metaclass mro() that
- * assigns __bases__ itself would deadlock on it).
+ * Assignments are serialised by bases_mutex.  A metaclass mro() that
+ * assigns __bases__ while an assignment on its own thread is computing
+ * MROs gets a RuntimeError (CPython lets it nest) instead of waiting on
+ * the mutex it already holds (in_bases_assignment, owner-only).
  */
 static wf_mutex bases_mutex;
+static _Thread_local bool in_bases_assignment;
 
 static void release_later_cb(void *p) {
     /* At runtime shutdown (no registered thread) the memory goes with the
@@ -1605,11 +1608,20 @@ static int type_set_bases(wf_object *o, wf_object *value, void *c) {
             return -1;
         }
     }
+    if (in_bases_assignment) {
+        /* From a metaclass mro() run by an assignment on this thread: the
+         * mutex is ours already, and waiting for it would never end. */
+        wf_err_set_string(&wf_exc_RuntimeError,
+                          "__bases__ cannot be assigned while an assignment to __bases__ computes an MRO");
+        return -1;
+    }
     wf_mutex_lock(&bases_mutex);
+    in_bases_assignment = true;
     int rc = -1;
     wf_type *new_base = best_base(value);
     if (new_base && compatible_for_assignment(type->tp_base, new_base, "__bases__"))
         rc = set_bases_locked(type, value, new_base);
+    in_bases_assignment = false;
     wf_mutex_unlock(&bases_mutex);
     return rc;
 }
