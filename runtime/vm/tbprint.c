@@ -17,8 +17,11 @@
  * between threads).  The current exception, if any, is saved and restored
  * around the printing.
  *
- * Columns: code positions are UTF-8 byte offsets into the source line; the
- * markers are placed in characters, as CPython converts them.
+ * Columns: code positions are UTF-8 byte offsets into the source line,
+ * converted to characters as CPython does; the marker line then gives each
+ * character its display width (two columns for East Asian wide and
+ * fullwidth characters, as 3.11.7's printer), so the marks stay under the
+ * characters they mean on a terminal.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +182,60 @@ static size_t byte_of_char(const char *s, wf_ssize_t ci) {
 
 #define IS_WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\f')
 
+/* The code point at s (valid UTF-8, as source lines are decoded), and its
+ * length in bytes. */
+static size_t utf8_decode(const char *s, uint32_t *cp) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+    uint32_t v = u[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return i;
+        }
+        v = v << 6 | (u[i] & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+/* East Asian Width W and F ranges (Unicode 14.0, assigned code points),
+ * inclusive pairs: the characters a terminal shows two columns wide. */
+static const uint32_t wide_ranges[][2] = {
+    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x23F0, 0x23F0},
+    {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},   {0x2648, 0x2653},   {0x267F, 0x267F},
+    {0x2693, 0x2693},   {0x26A1, 0x26A1},   {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},
+    {0x26CE, 0x26CE},   {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
+    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},   {0x2728, 0x2728},
+    {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},   {0x2757, 0x2757},   {0x2795, 0x2797},
+    {0x27B0, 0x27B0},   {0x27BF, 0x27BF},   {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},
+    {0x2E80, 0x303E},   {0x3041, 0x3247},   {0x3250, 0x4DBF},   {0x4E00, 0xA4C6},   {0xA960, 0xA97C},
+    {0xAC00, 0xD7A3},   {0xF900, 0xFAD9},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6B},   {0xFF01, 0xFF60},
+    {0xFFE0, 0xFFE6},   {0x16FE0, 0x1B2FB}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
+    {0x1F191, 0x1F19A}, {0x1F200, 0x1F320}, {0x1F32D, 0x1F335}, {0x1F337, 0x1F37C}, {0x1F37E, 0x1F393},
+    {0x1F3A0, 0x1F3CA}, {0x1F3CF, 0x1F3D3}, {0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4}, {0x1F3F8, 0x1F43E},
+    {0x1F440, 0x1F440}, {0x1F442, 0x1F4FC}, {0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
+    {0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4}, {0x1F5FB, 0x1F64F}, {0x1F680, 0x1F6C5},
+    {0x1F6CC, 0x1F6CC}, {0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6DF}, {0x1F6EB, 0x1F6EC}, {0x1F6F4, 0x1F6FC},
+    {0x1F7E0, 0x1F7F0}, {0x1F90C, 0x1F93A}, {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAF6},
+    {0x20000, 0x3134A},
+};
+
+static int display_width(uint32_t cp) {
+    if (cp < 0x1100) return 1;
+    size_t lo = 0, hi = sizeof wide_ranges / sizeof *wide_ranges;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp > wide_ranges[mid][1]) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sizeof wide_ranges / sizeof *wide_ranges && wide_ranges[lo][0] <= cp ? 2 : 1;
+}
+
 /* 3.11's secondary ranges: parse the marked segment; a binary operation
  * anchors on its operator, a subscript on its brackets.  Anchors are byte
  * offsets into seg.  1 when found. */
@@ -251,17 +308,25 @@ static void location_markers(ctx *c, const char *line, wf_ssize_t stripped, wfv_
         wf_ssize_t i = (wf_ssize_t)strlen(line);
         while (--i >= 0)
             if (!IS_WS(line[i])) break;
-        end = i + 1;
+        end = chars_upto(line, i + 1);
     }
     wf_ssize_t line_len = chars_upto(line, (wf_ssize_t)strlen(line));
     int special = left != -1 || right != -1;
     if (end - start == line_len - stripped && !special) return;
     margin(c);
-    wf_ssize_t offset = stripped - 4;
-    while (++offset <= end) {
-        if (offset <= start) put(c->out, " ");
-        else if (special && left < offset && offset <= right) put(c->out, secondary);
-        else put(c->out, primary);
+    put(c->out, "    ");
+    /* One mark per column under characters stripped..end-1: two under a
+     * wide character, as the terminal shows it (3.11.7). */
+    size_t b = byte_of_char(line, stripped);
+    for (wf_ssize_t idx = stripped; idx < end; idx++) {
+        int w = 1;
+        if (line[b]) {
+            uint32_t cp;
+            b += utf8_decode(line + b, &cp);
+            w = display_width(cp);
+        }
+        const char *m = idx < start ? " " : (special && left <= idx && idx < right) ? secondary : primary;
+        for (int k = 0; k < w; k++) put(c->out, m);
     }
     put(c->out, "\n");
 }
