@@ -2188,7 +2188,7 @@ static void stmt_import(C *c, const wfc_stmt *s) {
     const wfc_seq *names = s->v.Import.names;
     for (int i = 0; i < names->len; i++) {
         const wfc_alias *a = names->items[i];
-        c->u->loc = POS(a);
+        /* every instruction at the statement's position, as 3.11 */
         emit(c, WFC_LOAD_CONST, const_int(c, 0));
         load_none(c);
         emit(c, WFC_IMPORT_NAME, name_index(c, a->name));
@@ -2247,7 +2247,6 @@ static void stmt_import_from(C *c, const wfc_stmt *s, int future_ok) {
     emit(c, WFC_IMPORT_NAME, name_index(c, mod ? mod : ""));
     for (int i = 0; i < names->len; i++) {
         const wfc_alias *a = names->items[i];
-        c->u->loc = POS(a);
         if (strcmp(a->name, "*") == 0) {
             emit(c, WFC_IMPORT_STAR, 0);
             return;
