@@ -10,10 +10,9 @@ line: '^' under the failing range, or '~' with a '^' anchor on the
 operator of a binary operation or the brackets of a subscript; stacks
 (extract_stack, print_stack) carry line numbers only, as in 3.11.
 
-Positions: on Weft f_lasti / tb_lasti are twice the instruction number and
-co_positions() yields one entry per instruction, so entry lasti // 2 is the
-instruction's position (the same arithmetic as CPython's 2-byte code
-units).  Columns are UTF-8 byte offsets, turned into characters; marker
+Positions: as in CPython, f_lasti / tb_lasti are byte offsets into co_code
+and co_positions() yields one entry per 2-byte code unit, so entry
+lasti // 2 is the instruction's position.  Columns are UTF-8 byte offsets, turned into characters; marker
 widths count East Asian wide characters twice.  The anchors come from the
 ast module when there is one, else from a small scanner of the segment's
 tokens that finds the same top-level binary operator or subscript.
@@ -267,8 +266,8 @@ def _walk_tb_with_positions(tb):
 
 
 def _code_position(code, lasti):
-    # co_positions() has one entry per instruction and lasti is twice the
-    # instruction number (see the module docstring).
+    # co_positions() has one entry per 2-byte code unit and lasti is a byte
+    # offset (see the module docstring).
     if lasti is None or lasti < 0:
         return (None, None, None, None)
     wanted = lasti // 2

@@ -748,7 +748,7 @@ fail:
 
 static wf_object *pos_field(int v) { return v < 0 ? wf_newref(wf_None) : wf_int_from_i64(v); }
 
-/* co_lines(): (start, end, lineno) over co_code's byte offsets (4 bytes per
+/* co_lines(): (start, end, lineno) over co_code's byte offsets (WFV_INSTR_BYTES per
  * instruction word), consecutive instructions on one line merged; lineno is
  * None for artificial instructions. */
 static wf_object *code_co_lines(wf_object *self, wf_object *unused) {
@@ -761,7 +761,7 @@ static wf_object *code_co_lines(wf_object *self, wf_object *unused) {
         int line = co->co_positions[i].lineno;
         wf_ssize_t j = i + 1;
         while (j < co->co_ninstrs && co->co_positions[j].lineno == line) j++;
-        wf_object *a = wf_int_from_i64(i * 4), *b = wf_int_from_i64(j * 4), *l = pos_field(line);
+        wf_object *a = wf_int_from_i64(i * WFV_INSTR_BYTES), *b = wf_int_from_i64(j * WFV_INSTR_BYTES), *l = pos_field(line);
         wf_object *t = (a && b && l) ? wf_tuple_pack(3, a, b, l) : NULL;
         wf_xdecref(a);
         wf_xdecref(b);
@@ -779,8 +779,9 @@ static wf_object *code_co_lines(wf_object *self, wf_object *unused) {
     return it;
 }
 
-/* co_positions(): (lineno, end_lineno, col, end_col) per instruction word,
- * None where unknown. */
+/* co_positions(): (lineno, end_lineno, col, end_col) per 2-byte code unit
+ * of co_code, as CPython (each instruction word's position repeated for
+ * its units: vm.h, WFV_INSTR_BYTES), None where unknown. */
 static wf_object *code_co_positions(wf_object *self, wf_object *unused) {
     (void)unused;
     wfv_code *co = (wfv_code *)self;
@@ -792,12 +793,13 @@ static wf_object *code_co_positions(wf_object *self, wf_object *unused) {
                            pos_field(p.end_col)};
         wf_object *t = (f[0] && f[1] && f[2] && f[3]) ? wf_tuple_pack(4, f[0], f[1], f[2], f[3]) : NULL;
         for (int k = 0; k < 4; k++) wf_xdecref(f[k]);
-        if (!t || wf_list_append(list, t) < 0) {
-            wf_xdecref(t);
+        int ok = t != NULL;
+        for (int u = 0; ok && u < WFV_INSTR_BYTES / 2; u++) ok = wf_list_append(list, t) == 0;
+        wf_xdecref(t);
+        if (!ok) {
             wf_decref(list);
             return NULL;
         }
-        wf_decref(t);
     }
     wf_object *it = wf_object_get_iter(list);
     wf_decref(list);

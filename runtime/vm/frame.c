@@ -362,7 +362,7 @@ static wf_object *fo_lasti(wf_object *o, void *c) {
     (void)c;
     wfv_frameobj *fo = (wfv_frameobj *)o;
     int i = fo->frame ? wfv_frame_lasti(fo->frame) : fo->lasti;
-    return wf_int_from_i64(i < 0 ? -1 : (int64_t)i * 2);
+    return wf_int_from_i64(i < 0 ? -1 : (int64_t)i * WFV_INSTR_BYTES);
 }
 static wf_object *fo_back(wf_object *o, void *c) {
     (void)c;

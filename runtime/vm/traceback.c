@@ -117,7 +117,7 @@ static wf_object *tb_get_frame(wf_object *o, void *c) {
 static wf_object *tb_get_lasti(wf_object *o, void *c) {
     (void)c;
     int i = ((wfv_traceback *)o)->tb_lasti;
-    return wf_int_from_i64(i < 0 ? -1 : (int64_t)i * 2);
+    return wf_int_from_i64(i < 0 ? -1 : (int64_t)i * WFV_INSTR_BYTES);
 }
 static wf_object *tb_get_lineno(wf_object *o, void *c) {
     (void)c;

@@ -131,6 +131,13 @@ static inline int wfv_frame_lasti(const wfv_frame *f) {
 }
 static inline void wfv_frame_set_lasti(wfv_frame *f, int i) { f->f_ip = i < 0 ? NULL : f->f_code->co_code + i; }
 
+/* Bytes per instruction word in code.co_code.  Python sees instruction
+ * offsets in bytes, as CPython: f_lasti and tb_lasti are index * this,
+ * co_lines() ranges are byte offsets, and co_positions() yields one entry
+ * per 2-byte code unit (this / 2 per instruction), so the idiom
+ * `co_positions()[lasti // 2]` finds the instruction's position. */
+#define WFV_INSTR_BYTES 4
+
 /* The innermost executing frame of the calling thread, or NULL. */
 wfv_frame *wfv_current_frame(void);
 /* Line number of f's current instruction (co_positions), or -1. */
