@@ -34,6 +34,11 @@ wfv_frame *wfv_frame_push(wfv_vmstate *s, wfv_code *co, wf_object *func, wf_obje
  * f_stacktop, code, func, ...), detaching its frame object (which keeps a
  * snapshot); the state becomes CLEARED. */
 void wfv_frame_clear(wfv_frame *f);
+/* The collector's view of a frame that is not executing (a generator's):
+ * visits every reference it owns (fast slots, the value stack up to
+ * f_stacktop, its frame object, f_locals, and f_func / f_globals /
+ * f_builtins / f_code where f_borrows says they are not borrowed). */
+int wfv_frame_traverse(wfv_frame *f, wf_visitproc visit, void *arg);
 /* wfv_frame_clear + give the memory back to the data stack (f must be the
  * top frame of this thread's data stack). */
 void wfv_frame_pop(wfv_vmstate *s, wfv_frame *f);

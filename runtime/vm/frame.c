@@ -179,6 +179,23 @@ void wfv_frame_clear(wfv_frame *f) {
         wf_xdecref(func); /* last: it may own code, globals and builtins */
 }
 
+int wfv_frame_traverse(wfv_frame *f, wf_visitproc visit, void *arg) {
+    wfv_code *co = f->f_code;
+    if (f->f_state == WFV_FRAME_CLEARED || !co) return 0;
+    int n = co->co_nlocalsplus + f->f_stacktop;
+    for (int i = 0; i < n; i++)
+        if (f->localsplus[i] && visit(f->localsplus[i], arg)) return -1;
+    if (f->f_frameobj && visit(f->f_frameobj, arg)) return -1;
+    if (f->f_locals && visit(f->f_locals, arg)) return -1;
+    if (!(f->f_borrows & WFV_BORROWS_CGB)) {
+        if (f->f_globals && visit(f->f_globals, arg)) return -1;
+        if (f->f_builtins && visit(f->f_builtins, arg)) return -1;
+        if (visit((wf_object *)co, arg)) return -1;
+    }
+    if (!(f->f_borrows & WFV_BORROWS_FUNC) && f->f_func && visit(f->f_func, arg)) return -1;
+    return 0;
+}
+
 void wfv_frame_pop(wfv_vmstate *s, wfv_frame *f) {
     wfv_frame_clear(f);
     ds_release(s, (wf_object **)f);

@@ -16,6 +16,12 @@
  * in the head (gi_exc, the async-generator flags) is written only by the
  * thread holding RUNNING or by the owner of the last reference (dealloc).
  *
+ * Collection: generators, coroutines and async generators take part in
+ * the cycle collector.  One that is not running owns its frame's
+ * references (gen_traverse); garbage that is suspended is closed first
+ * (tp_finalize, as CPython's), and what is still not finished then drops
+ * its frame (tp_clear).
+ *
  * Exception state: gi_exc is the exception being handled inside the
  * suspended generator (it yielded inside an except block).  On resume it
  * becomes the thread's exc_handled; on suspension the thread's previous
@@ -25,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/memory/gc.h"
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/eval_internal.h"
 #include "runtime/vm/pythonrun.h"
@@ -71,6 +78,8 @@ wf_object *wfv_gen_from_frame(wfv_frame *f, int depth) {
     size_t size = GEN_HEAD_SIZE + wfv_frame_nslots(co) * sizeof(wf_object *);
     wfv_gen *g = (wfv_gen *)wfo_alloc(kind_types[kind], size);
     if (!g) return NULL;
+    /* Not visible to the collector until it is filled in (gen_traverse). */
+    atomic_store_explicit(&g->gi_state, GEN_RUNNING, memory_order_relaxed);
     g->kind = kind;
     g->gi_code = wf_newref((wf_object *)co);
     wfv_frame *gf = GEN_FRAME(g);
@@ -459,37 +468,44 @@ static wf_object *gen_throw(wf_object *self, wf_object *const *args, wf_ssize_t 
 
 /* --- dealloc / repr / attributes ------------------------------------------------ */
 
+/* Run the pending finally blocks of a suspended generator: close(), with
+ * a failure reported to sys.unraisablehook (the generator as the object).
+ * The collector's tp_finalize, and gen_dealloc when the collector did not
+ * finalize it. */
+static void gen_finalize(wf_object *o) {
+    wfv_gen *g = (wfv_gen *)o;
+    if (atomic_load_explicit(&g->gi_state, memory_order_acquire) != GEN_SUSPENDED) return;
+    /* (Async generators too: without sys.set_asyncgen_hooks CPython
+     * closes them synchronously the same way.) */
+    wf_object *saved = wf_err_fetch();
+    wf_object *r = gen_close_impl(g);
+    if (r)
+        wf_decref(r);
+    else
+        wfv_write_unraisable(NULL, o);
+    wf_err_restore(saved);
+}
+
 static void gen_dealloc(wf_object *o) {
     wfv_gen *g = (wfv_gen *)o;
     wf_weakref_on_dealloc(o); /* weakref: cleared first, as CPython does */
     int st = atomic_load_explicit(&g->gi_state, memory_order_acquire);
-    if (st == GEN_SUSPENDED) {
-        /* Run the pending finally blocks: close() with a temporary
-         * reference (the same resurrection guard as __del__). */
-        /* (Async generators too: without sys.set_asyncgen_hooks CPython
-         * closes them synchronously the same way.) */
-        {
-            wf_incref(o);
-            wf_object *saved = wf_err_fetch();
-            wf_object *r = gen_close_impl(g);
-            if (r) {
-                wf_decref(r);
-            } else {
-                /* sys.unraisablehook, the generator as the object */
-                wfv_write_unraisable(NULL, o);
-            }
-            wf_err_restore(saved);
-            if (wf_refcnt(o) > 1) {
-                wf_decref(o);
-                return;
-            }
-#if WF_FREE_THREADED
-            atomic_store_explicit(&o->ob_ref_local, 0, memory_order_relaxed);
-#else
-            o->ob_refcnt = 0;
-#endif
+    if (st == GEN_SUSPENDED && !wf_gc_is_finalized(o)) {
+        /* close() with a temporary reference (the same resurrection guard
+         * as __del__). */
+        wf_incref(o);
+        gen_finalize(o);
+        if (wf_refcnt(o) > 1) {
+            wf_decref(o);
+            return;
         }
+#if WF_FREE_THREADED
+        atomic_store_explicit(&o->ob_ref_local, 0, memory_order_relaxed);
+#else
+        o->ob_refcnt = 0;
+#endif
     }
+    wf_gc_forget(o); /* gc: the object really dies */
     if (atomic_load_explicit(&g->gi_state, memory_order_acquire) != GEN_COMPLETED)
         wfv_frame_clear(GEN_FRAME(g));
     wf_xdecref(g->gi_exc);
@@ -497,6 +513,35 @@ static void gen_dealloc(wf_object *o) {
     wf_xdecref(g->gi_name);
     wf_xdecref(g->gi_qualname);
     wfo_free_instance(o);
+}
+
+/* gc (world stopped): a generator that is not running owns its frame's
+ * references and its saved exception.  A running one (RUNNING, also while
+ * wfv_gen_from_frame fills it in) is reachable from the thread running it;
+ * its frame is not visited, which only makes what it refers to look
+ * referenced from outside. */
+static int gen_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    wfv_gen *g = (wfv_gen *)o;
+    int st = atomic_load_explicit(&g->gi_state, memory_order_acquire);
+    if (st != GEN_CREATED && st != GEN_SUSPENDED) return 0;
+    if (g->gi_exc && visit(g->gi_exc, arg)) return -1;
+    return wfv_frame_traverse(GEN_FRAME(g), visit, arg);
+}
+
+/* gc: garbage that gen_finalize could not complete (it yielded again or
+ * was never started) drops its frame without running more of its code. */
+static int gen_gc_clear(wf_object *o) {
+    wfv_gen *g = (wfv_gen *)o;
+    int st = atomic_load_explicit(&g->gi_state, memory_order_acquire);
+    while (st == GEN_CREATED || st == GEN_SUSPENDED) {
+        if (atomic_compare_exchange_weak_explicit(&g->gi_state, &st, GEN_COMPLETED,
+                                                  memory_order_acq_rel, memory_order_acquire)) {
+            wfv_frame_clear(GEN_FRAME(g));
+            WF_CLEAR(g->gi_exc);
+            break;
+        }
+    }
+    return 0;
 }
 
 static wf_object *gen_repr(wf_object *o) {
@@ -596,6 +641,9 @@ wf_type wfv_generator_type = {
     .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,   /* gc */
+    .tp_clear = gen_gc_clear,      /* gc */
+    .tp_finalize = gen_finalize,   /* gc */
     .tp_repr = gen_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = gen_self,
@@ -647,6 +695,9 @@ wf_type wfv_coroutine_type = {
     .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,   /* gc */
+    .tp_clear = gen_gc_clear,      /* gc */
+    .tp_finalize = gen_finalize,   /* gc */
     .tp_repr = gen_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_methods = coro_methods,
@@ -1046,6 +1097,9 @@ wf_type wfv_async_generator_type = {
     .tp_weaklistoffset = offsetof(wfv_gen, gi_weakreflist), /* weakref */
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,   /* gc */
+    .tp_clear = gen_gc_clear,      /* gc */
+    .tp_finalize = gen_finalize,   /* gc */
     .tp_repr = gen_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_methods = ag_methods,
