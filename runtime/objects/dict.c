@@ -1411,6 +1411,10 @@ static wf_method_def dictiter_methods[] = {
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
+/* gc: the dict (world stopped; the field never changes). */
+static int dictiter_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    return visit(((dictiter *)o)->dict, arg);
+}
 #define DICTITER_TYPE(var, name)                                                  \
     wf_type var = {                                                               \
         .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),                            \
@@ -1418,6 +1422,7 @@ static wf_method_def dictiter_methods[] = {
         .tp_basicsize = sizeof(dictiter),                                         \
         .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION, \
         .tp_dealloc = dictiter_dealloc,                                           \
+        .tp_traverse = dictiter_traverse, /* gc */                                \
         .tp_getattro = wf_object_generic_getattr,                                 \
         .tp_iter = iter_self,                                                     \
         .tp_iternext = dictiter_next,                                             \
@@ -1571,6 +1576,10 @@ static wf_sequence_methods keys_as_sequence = {.sq_length = view_len, .sq_contai
 static wf_sequence_methods items_as_sequence = {.sq_length = view_len, .sq_contains = items_contains};
 static wf_sequence_methods values_as_sequence = {.sq_length = view_len, .sq_contains = values_contains};
 
+/* gc: the dict (world stopped; the field never changes). */
+static int view_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    return visit(((dictview *)o)->dict, arg);
+}
 #define VIEW_TYPE(var, name, seq, num, rich, methods)                             \
     wf_type var = {                                                               \
         .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),                            \
@@ -1578,6 +1587,7 @@ static wf_sequence_methods values_as_sequence = {.sq_length = view_len, .sq_cont
         .tp_basicsize = sizeof(dictview),                                         \
         .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION, \
         .tp_dealloc = view_dealloc,                                               \
+        .tp_traverse = view_traverse, /* gc */                                    \
         .tp_repr = view_repr,                                                     \
         .tp_hash = wf_object_hash_not_implemented,                                \
         .tp_richcompare = rich,                                                   \

@@ -1177,6 +1177,11 @@ static void listiter_dealloc(wf_object *o) {
     wfo_free_instance(o);
 }
 
+/* gc: the list (world stopped; seq never changes). */
+static int listiter_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    return visit(((listiter *)o)->seq, arg);
+}
+
 static wf_object *iter_self(wf_object *o) { return wf_newref(o); }
 
 static wf_object *listiter_length_hint(wf_object *o, wf_object *u) {
@@ -1197,6 +1202,7 @@ wf_type wfo_list_iter_type = {
     .tp_basicsize = sizeof(listiter),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = listiter_dealloc,
+    .tp_traverse = listiter_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = iter_self,
     .tp_iternext = listiter_next,
@@ -1232,6 +1238,7 @@ static wf_type list_reviter_type = {
     .tp_basicsize = sizeof(listiter),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = listiter_dealloc,
+    .tp_traverse = listiter_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = iter_self,
     .tp_iternext = listrev_next,

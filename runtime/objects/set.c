@@ -1137,12 +1137,17 @@ static wf_method_def setiter_methods[] = {
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
+/* gc: the set (world stopped; the field never changes). */
+static int setiter_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    return visit(((setiter *)o)->set, arg);
+}
 static wf_type set_iter_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "set_iterator",
     .tp_basicsize = sizeof(setiter),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = setiter_dealloc,
+    .tp_traverse = setiter_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = iter_self,
     .tp_iternext = setiter_next,

@@ -504,6 +504,11 @@ static void tupleiter_dealloc(wf_object *o) {
     wfo_free_instance(o);
 }
 
+/* gc: the tuple (world stopped; seq never changes). */
+static int tupleiter_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    return visit(((tupleiter *)o)->seq, arg);
+}
+
 static wf_object *iter_self(wf_object *o) { return wf_newref(o); }
 
 static wf_object *tupleiter_length_hint(wf_object *o, wf_object *unused) {
@@ -524,6 +529,7 @@ wf_type wfo_tuple_iter_type = {
     .tp_basicsize = sizeof(tupleiter),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = tupleiter_dealloc,
+    .tp_traverse = tupleiter_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = iter_self,
     .tp_iternext = tupleiter_next,

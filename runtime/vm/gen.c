@@ -728,12 +728,19 @@ static wf_method_def cw_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* gc (world stopped): the coroutine. */
+static int cw_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    coro_wrapper *cw = (coro_wrapper *)o;
+    return cw->cw_coroutine ? visit(cw->cw_coroutine, arg) : 0;
+}
+
 wf_type wfv_coro_wrapper_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "coroutine_wrapper",
     .tp_basicsize = sizeof(coro_wrapper),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = cw_dealloc,
+    .tp_traverse = cw_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = gen_self,
     .tp_iternext = cw_iternext,
@@ -789,12 +796,19 @@ static void wv_dealloc(wf_object *o) {
     wfo_free_instance(o);
 }
 
+/* gc (world stopped): the yielded value. */
+static int wv_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    wrapped_value *w = (wrapped_value *)o;
+    return w->value ? visit(w->value, arg) : 0;
+}
+
 wf_type wfv_async_gen_wrapped_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "async_generator_wrapped_value",
     .tp_basicsize = sizeof(wrapped_value),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = wv_dealloc,
+    .tp_traverse = wv_traverse, /* gc */
 };
 
 wf_object *wfv_async_gen_wrap(wf_object *value) {
@@ -902,12 +916,20 @@ static wf_method_def asend_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* gc (world stopped): the generator and the value to send. */
+static int asend_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    asend_obj *a = (asend_obj *)o;
+    if (a->gen && visit((wf_object *)a->gen, arg)) return -1;
+    return a->sendval ? visit(a->sendval, arg) : 0;
+}
+
 wf_type wfv_async_gen_asend_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "async_generator_asend",
     .tp_basicsize = sizeof(asend_obj),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = asend_dealloc,
+    .tp_traverse = asend_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = gen_self,
     .tp_iternext = asend_iternext,
@@ -1031,12 +1053,20 @@ static wf_method_def athrow_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* gc (world stopped): the generator and the throw() arguments. */
+static int athrow_traverse(wf_object *o, wf_visitproc visit, void *arg) {
+    athrow_obj *a = (athrow_obj *)o;
+    if (a->gen && visit((wf_object *)a->gen, arg)) return -1;
+    return a->args ? visit(a->args, arg) : 0;
+}
+
 wf_type wfv_async_gen_athrow_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
     .tp_name = "async_generator_athrow",
     .tp_basicsize = sizeof(athrow_obj),
     .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = athrow_dealloc,
+    .tp_traverse = athrow_traverse, /* gc */
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = gen_self,
     .tp_iternext = athrow_iternext,
