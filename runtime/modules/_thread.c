@@ -689,10 +689,21 @@ static void local_dealloc(wf_object *op) {
     wfo_free_instance(op);
 }
 
+/* gc (world stopped, so no table changes under us): the constructor's
+ * arguments and each thread's dict for this local.  A dict is owned by its
+ * thread's table but lives only as long as the local (dropped when the
+ * local dies or the thread exits), so it is visited as the local's: a cycle
+ * through an attribute of a thread-local is collected.  A dict whose table
+ * is not yet in self->tables (local_dict between the two steps) is not
+ * visited, which only keeps it alive one more collection. */
 static int local_traverse(wf_object *op, wf_visitproc visit, void *arg) {
     localobject *self = (localobject *)op;
     if (self->args && visit(self->args, arg)) return -1;
     if (self->kwargs && visit(self->kwargs, arg)) return -1;
+    for (size_t k = 0; k < self->ntables; k++) {
+        local_entry *e = table_find(self->tables[k], self->serial);
+        if (e && e->dict && visit(e->dict, arg)) return -1;
+    }
     return 0;
 }
 
