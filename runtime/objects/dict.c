@@ -957,11 +957,19 @@ void wf_dict_clear(wf_object *o) {
 
 enum { WHAT_KEYS, WHAT_VALUES, WHAT_ITEMS };
 
-static wf_object *as_list(wf_object *o, int what) {
+/* The keys, values or (key, value) pairs of one snapshot as an array of
+ * new references (NULL when empty); 0, or -1 with an exception. */
+static int snapshot_array(wf_object *o, int what, wf_object ***out, wf_ssize_t *n) {
     snapshot s;
-    if (take_snapshot(o, &s) < 0) return NULL;
+    *out = NULL;
+    *n = 0;
+    if (take_snapshot(o, &s) < 0) return -1;
     wf_object **items = s.n ? wfm_malloc((size_t)s.n * sizeof(wf_object *)) : NULL;
-    if (s.n && !items) { release_snapshot(&s); return wf_err_no_memory(); }
+    if (s.n && !items) {
+        release_snapshot(&s);
+        wf_err_no_memory();
+        return -1;
+    }
     for (wf_ssize_t i = 0; i < s.n; i++) {
         if (what == WHAT_KEYS) { items[i] = s.keys[i]; s.keys[i] = NULL; }
         else if (what == WHAT_VALUES) { items[i] = s.values[i]; s.values[i] = NULL; }
@@ -971,7 +979,7 @@ static wf_object *as_list(wf_object *o, int what) {
                 for (wf_ssize_t j = 0; j < i; j++) wf_decref(items[j]);
                 wfm_free(items);
                 release_snapshot(&s);
-                return NULL;
+                return -1;
             }
             WF_TUPLE_ITEM(t, 0) = s.keys[i];
             WF_TUPLE_ITEM(t, 1) = s.values[i];
@@ -979,8 +987,16 @@ static wf_object *as_list(wf_object *o, int what) {
             items[i] = t;
         }
     }
-    wf_ssize_t n = s.n;
+    *n = s.n;
+    *out = items;
     release_snapshot(&s);
+    return 0;
+}
+
+static wf_object *as_list(wf_object *o, int what) {
+    wf_object **items;
+    wf_ssize_t n;
+    if (snapshot_array(o, what, &items, &n) < 0) return NULL;
     wf_object *l = wfo_list_from_array_steal(items, n);
     wfm_free(items);
     return l;
@@ -1603,6 +1619,17 @@ VIEW_TYPE(wfo_dict_keys_type, "dict_keys", &keys_as_sequence, &setview_as_number
 VIEW_TYPE(wfo_dict_items_type, "dict_items", &items_as_sequence, &setview_as_number,
           view_richcompare, setview_methods)
 VIEW_TYPE(wfo_dict_values_type, "dict_values", &values_as_sequence, NULL, NULL, values_methods)
+
+/* list(x), list.extend(x), tuple(x), sorted(x) of an exact dict or a
+ * dict view (list.c): one snapshot under the dict's lock, so a concurrent
+ * writer never makes them raise "dictionary changed size during
+ * iteration" (as CPython's free-threaded list_extend_dict). */
+int wfo_dict_items_array(wf_object *iterable, wf_object ***out, wf_ssize_t *n) {
+    wf_type *t = WF_TYPE(iterable);
+    if (t == &wf_dict_type) return snapshot_array(iterable, WHAT_KEYS, out, n) < 0 ? -1 : 1;
+    if (t != &wfo_dict_keys_type && t != &wfo_dict_values_type && t != &wfo_dict_items_type) return 0;
+    return snapshot_array(((dictview *)iterable)->dict, view_what(iterable), out, n) < 0 ? -1 : 1;
+}
 
 void wfo_dict_init(void) {
     static wf_type *const types[] = {

@@ -481,6 +481,16 @@ int wf_list_extend(wf_object *o, wf_object *iterable) {
         if (!items) return wf_err_occurred() ? -1 : 0;
         return append_many_steal(l, items, m);
     }
+    {
+        /* An exact dict or set, or a dict view: one snapshot under its
+         * lock, as CPython's free-threaded list_extend_dict/_set. */
+        wf_object **items;
+        wf_ssize_t m;
+        int r = wfo_dict_items_array(iterable, &items, &m);
+        if (r == 0) r = wfo_set_items_array(iterable, &items, &m);
+        if (r < 0) return -1;
+        if (r > 0) return items ? append_many_steal(l, items, m) : 0;
+    }
     wf_object *it = wf_object_get_iter(iterable);
     if (!it) return -1;
     /* One section across the whole iteration, as CPython's free-threaded

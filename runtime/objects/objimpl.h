@@ -204,6 +204,13 @@ wf_object *wfo_tuple_repr(wf_object *t);
 wf_hash_t wfo_tuple_hash(wf_object *t);
 wf_object *wfo_list_repr(wf_object *l);
 void wfo_dict_init(void);
+/* The items of an exact dict (its keys) or of a dict view (keys, values or
+ * (key, value) pairs), taken under the dict's lock in one go (dict.c):
+ * 1 with *out (new references; NULL when empty) and *n, 0 when iterable
+ * is none of these, -1 with an exception. */
+int wfo_dict_items_array(wf_object *iterable, wf_object ***out, wf_ssize_t *n);
+/* The same for an exact set or frozenset (set.c). */
+int wfo_set_items_array(wf_object *iterable, wf_object ***out, wf_ssize_t *n);
 /* Exceptions */
 int wfo_exceptions_init(void);
 wf_object *wfo_exc_str(wf_object *self);

@@ -264,6 +264,20 @@ static int set_snapshot(wf_object *o, ksnap *k) {
     return rc;
 }
 
+/* list(x), list.extend(x), tuple(x), sorted(x) of an exact set or
+ * frozenset (list.c, objimpl.h): the keys of one snapshot, so a concurrent
+ * writer never makes them raise "Set changed size during iteration". */
+int wfo_set_items_array(wf_object *iterable, wf_object ***out, wf_ssize_t *n) {
+    wf_type *t = WF_TYPE(iterable);
+    if (t != &wf_set_type && t != &wf_frozenset_type) return 0;
+    ksnap k;
+    if (set_snapshot(iterable, &k) < 0) return -1;
+    wfm_free(k.hashes);
+    *out = k.keys;
+    *n = k.n;
+    return 1;
+}
+
 /* --- creation -------------------------------------------------------------- */
 static wf_object *alloc_set(wf_type *type) {
     wf_set *s = (wf_set *)wf_type_generic_alloc(type, 0);
