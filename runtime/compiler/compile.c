@@ -2169,7 +2169,8 @@ static void try_finally(C *c, const wfc_stmt *s, int star) {
     visit_stmts(c, s->v.Try.finalbody);
     pop_fblock(c);
     c->u->loc = NOPOS;
-    emit(c, WFC_POP_BLOCK, 0);
+    /* Still under SETUP_CLEANUP (3.11): the re-raise goes through the
+     * cleanup, whose POP_EXCEPT restores the handled exception. */
     emit(c, WFC_RERAISE, 0);
     use_block(c, cleanup);
     emit(c, WFC_COPY, 3);
