@@ -2,7 +2,8 @@
  * runtime/modules/array.c — the array module: array.array, a mutable
  * sequence of fixed-size C values ('b', 'B', 'u', 'h', 'H', 'i', 'I',
  * 'l', 'L', 'q', 'Q', 'f', 'd'), with CPython 3.11's conversions, range
- * errors, reprs and methods (no buffer protocol).
+ * errors, reprs and methods; memoryview(array) views its items (see
+ * array_exporter; there is no general buffer protocol).
  *
  * Layout: items live in one wfm_malloc'd block `data` of `alloc` items,
  * `len` of them in use, each td->itemsize bytes in native byte order.
@@ -1156,8 +1157,28 @@ static wf_type array_type = {
               "which must be a list,\nstring or iterable over elements of the appropriate type.",
 };
 
+/* memoryview support (runtime/objects/memoryview.c): an array lends its
+ * items with its typecode as format ('u' as "w", as CPython 3.11 does);
+ * memoryview reads data/len inside the array's critical section. */
+static const char *array_buf_format(wf_object *o, wf_ssize_t *itemsize) {
+    static const char *const formats[] = {"b", "B", "w", "h", "H", "i", "I",
+                                          "l", "L", "q", "Q", "f", "d"}; /* as descs */
+    const typedesc *td = ((array_obj *)o)->td;
+    *itemsize = td->itemsize;
+    return formats[td - descs];
+}
+
+static char *array_buf_data(wf_object *o, wf_ssize_t *nbytes) {
+    array_obj *a = (array_obj *)o;
+    *nbytes = a->len * a->td->itemsize;
+    return a->data;
+}
+
+static const wfo_buffer_exporter array_exporter = {&array_type, array_buf_format, array_buf_data};
+
 WF_MODULE_INIT(array) {
     if (wf_type_ready(&array_type) < 0 || wf_type_ready(&arrayiter_type) < 0) return NULL;
+    if (wfo_memoryview_add_exporter(&array_exporter) < 0) return NULL;
     wf_object *m = wf_module_new("array");
     if (!m) return NULL;
     wf_object *codes = wf_str_from_cstr("bBuhHiIlLqQfd");

@@ -151,6 +151,8 @@ wf_object *wfo_bytes_from_object(wf_object *x, wf_object *encoding, wf_object *e
     }
     if (WF_BYTES_CHECK(x)) return wf_bytes_from_data(WF_BYTES_DATA(x), WF_BYTES_SIZE(x));
     if (WF_BYTEARRAY_CHECK(x)) return wf_bytes_snapshot(x);
+    wf_object *buf = wfo_buffer_bytes(x); /* memoryview, array: their raw memory */
+    if (buf || wf_err_occurred()) return buf;
     return from_iterable(x, tname);
 }
 
@@ -1104,11 +1106,18 @@ wf_object *wfo_bytes_repeat(wf_object *a, wf_ssize_t n) {
 
 wf_object *wfo_bytes_richcompare(wf_object *a, wf_object *b, int op) {
     if (!is_bytes_like(a) || !is_bytes_like(b)) return wf_newref(wf_NotImplemented);
+    /* As CPython: bytes leaves memoryviews to memoryview's comparison
+     * (values through their formats); bytearray compares their raw bytes,
+     * and a released view is NotImplemented. */
+    int mv = wfo_is_memoryview(a) || wfo_is_memoryview(b);
+    if (mv && (WF_BYTES_CHECK(a) || WF_BYTES_CHECK(b))) return wf_newref(wf_NotImplemented);
     wf_object *x = wfo_bytes_like(a);
     wf_object *y = x ? wfo_bytes_like(b) : NULL;
     if (!y) {
         wf_xdecref(x);
-        return NULL;
+        if (!mv) return NULL;
+        wf_err_clear();
+        return wf_newref(wf_NotImplemented);
     }
     wf_ssize_t na = WF_BYTES_SIZE(x), nb = WF_BYTES_SIZE(y);
     int c = memcmp(D(x), D(y), (size_t)(na < nb ? na : nb));

@@ -276,5 +276,23 @@ wf_object *wfo_complex_pow(wf_object *a, wf_object *b, wf_object *m);
 int wfo_is_memoryview(wf_object *o);
 /* The viewed bytes of a memoryview as a new bytes (ValueError once released). */
 wf_object *wfo_memoryview_bytes(wf_object *o);
+/* A type outside runtime/objects whose instances lend their memory to
+ * memoryview (array.array): `format` gives an instance's item format (a
+ * native struct format in static storage, e.g. "i"; fixed per instance)
+ * and sets *itemsize; `buffer` gives its current memory and sets *nbytes
+ * to its size; memoryview calls it inside the instance's critical section
+ * and uses the memory only until the section ends.  Views are writable. */
+typedef struct wfo_buffer_exporter {
+    wf_type *type; /* its instances and those of its subclasses */
+    const char *(*format)(wf_object *obj, wf_ssize_t *itemsize);
+    char *(*buffer)(wf_object *obj, wf_ssize_t *nbytes);
+} wfo_buffer_exporter;
+/* Register e (static storage; idempotent, any thread): 0, or -1 with
+ * RuntimeError when the (small) table is full. */
+int wfo_memoryview_add_exporter(const wfo_buffer_exporter *e);
+/* The memory of a memoryview, bytes, bytearray or registered exporter's
+ * instance as a new bytes (C order); NULL with no exception set when o is
+ * none of them, NULL with one on errors (released view...). */
+wf_object *wfo_buffer_bytes(wf_object *o);
 
 #endif /* WEFT_OBJECTS_OBJIMPL_H */
