@@ -470,4 +470,29 @@ static inline void wf_gc_bits_clear(wf_object *op, uint8_t bits) {
 }
 #endif
 
+/* Bounded dealloc recursion, the "trashcan" (runtime/memory/trashcan.c).
+ * Freeing a deeply nested structure (a list in a list in a list ...)
+ * runs each container's dealloc inside the previous one's and would
+ * overflow the C stack.  A container's tp_dealloc opens with
+ *     if (wf_trashcan_begin(op, that_dealloc)) return;
+ * and ends with wf_trashcan_end().  Past WF_TRASHCAN_LIMIT nested
+ * container deallocs on this thread, begin puts (op, that_dealloc) on the
+ * thread's pending list instead; when the outermost one ends, the pending
+ * deallocs run one after another from there.  A pending object is dead
+ * (count 0, so no try-incref succeeds) and untouched until its dealloc
+ * runs.  Thread-local state only; both flavours. */
+#define WF_TRASHCAN_LIMIT 50
+extern _Thread_local int wf_tls_trash_depth WF_TLS_LOCAL_EXEC;
+extern _Thread_local int wf_tls_trash_pending WF_TLS_LOCAL_EXEC;
+bool wf_trashcan_defer(wf_object *op, void (*dealloc)(wf_object *));
+void wf_trashcan_drain(void);
+WF_INLINE bool wf_trashcan_begin(wf_object *op, void (*dealloc)(wf_object *)) {
+    if (WF_UNLIKELY(wf_tls_trash_depth >= WF_TRASHCAN_LIMIT) && wf_trashcan_defer(op, dealloc)) return true;
+    wf_tls_trash_depth++;
+    return false;
+}
+WF_INLINE void wf_trashcan_end(void) {
+    if (--wf_tls_trash_depth == 0 && WF_UNLIKELY(wf_tls_trash_pending)) wf_trashcan_drain();
+}
+
 #endif /* WEFT_OBJECT_H */

@@ -554,7 +554,17 @@ static void cg_stmts(V *v, const wfc_seq *s) {
 
 int wfc_check_depth(const wfc_mod *mod, wfc_syntax_error *err) {
     memset(err, 0, sizeof *err);
-    if (mod->kind == WFC_Module && depth_stmts(mod->v.Module.body, 0)) {
+    int deep = 0;
+    switch (mod->kind) {
+    case WFC_Module: deep = depth_stmts(mod->v.Module.body, 0); break;
+    case WFC_Interactive: deep = depth_stmts(mod->v.Interactive.body, 0); break;
+    case WFC_Expression: deep = mod->v.Expression.body && depth_expr(mod->v.Expression.body, 0); break;
+    case WFC_FunctionType:
+        deep = depth_seq_expr(mod->v.FunctionType.argtypes, 0) ||
+               (mod->v.FunctionType.returns && depth_expr(mod->v.FunctionType.returns, 0));
+        break;
+    }
+    if (deep) {
         err->kind = WFC_ERR_RECURSION;
         snprintf(err->msg, sizeof err->msg, "maximum recursion depth exceeded during compilation");
         return -1;

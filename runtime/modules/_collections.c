@@ -670,9 +670,16 @@ static int deque_tp_clear(wf_object *self) {
     return 0;
 }
 
-static void deque_dealloc(wf_object *self) {
+static void deque_dealloc_body(wf_object *self) {
     deque_clear_impl(self);
     wfo_free_instance(self);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void deque_dealloc(wf_object *self) {
+    if (wf_trashcan_begin(self, deque_dealloc)) return;
+    deque_dealloc_body(self);
+    wf_trashcan_end();
 }
 
 static wf_object *deque_get_maxlen(wf_object *self, void *closure) {

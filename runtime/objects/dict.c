@@ -1008,9 +1008,16 @@ wf_object *wf_dict_items(wf_object *d) { return as_list(d, WHAT_ITEMS); }
 /* ---------------------------------------------------------------------------
  * The Python type
  */
-static void dict_dealloc(wf_object *o) {
+static void dict_dealloc_body(wf_object *o) {
     wf_dict_clear(o);
     wfo_free_instance(o);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void dict_dealloc(wf_object *o) {
+    if (wf_trashcan_begin(o, dict_dealloc)) return;
+    dict_dealloc_body(o);
+    wf_trashcan_end();
 }
 
 static int dict_traverse(wf_object *o, wf_visitproc visit, void *arg) {

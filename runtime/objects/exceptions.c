@@ -76,7 +76,7 @@ static wf_object *get_field(wf_object *self, wf_object **slot) {
 /* ---------------------------------------------------------------------------
  * BaseException
  */
-static void exc_dealloc(wf_object *o) {
+static void exc_dealloc_body(wf_object *o) {
     wf_type *sb = static_base(WF_TYPE(o));
     wf_object **p = (wf_object **)((char *)o + offsetof(wf_base_exception, dict));
     wf_object **end = (wf_object **)((char *)o + offsetof(wf_base_exception, suppress_context));
@@ -85,6 +85,14 @@ static void exc_dealloc(wf_object *o) {
     end = (wf_object **)((char *)o + sb->tp_basicsize);
     for (; p < end; p++) WF_CLEAR(*p);
     wfo_free_instance(o);
+}
+
+/* Bounded recursion when a long __context__/__cause__ chain dies
+ * (weft/object.h trashcan). */
+static void exc_dealloc(wf_object *o) {
+    if (wf_trashcan_begin(o, exc_dealloc)) return;
+    exc_dealloc_body(o);
+    wf_trashcan_end();
 }
 
 static int exc_traverse(wf_object *o, wf_visitproc visit, void *arg) {

@@ -756,7 +756,7 @@ int wf_list_sort(wf_object *o, wf_object *key, int reverse) {
 /* ---------------------------------------------------------------------------
  * Python-level type
  */
-static void list_dealloc(wf_object *o) {
+static void list_dealloc_body(wf_object *o) {
     wf_list *l = (wf_list *)o;
     wfo_list_array *a = load_array(l);
     wf_ssize_t n = load_size(l);
@@ -764,6 +764,13 @@ static void list_dealloc(wf_object *o) {
     atomic_store_explicit(&l->ob_size, 0, memory_order_relaxed);
     release_detached(l, a, n);
     wfo_free_instance(o);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void list_dealloc(wf_object *o) {
+    if (wf_trashcan_begin(o, list_dealloc)) return;
+    list_dealloc_body(o);
+    wf_trashcan_end();
 }
 
 static int list_traverse(wf_object *o, wf_visitproc visit, void *arg) {

@@ -892,7 +892,7 @@ static wf_object *m_contains(wf_object *self, wf_object *key) {
 }
 
 /* --- type slots ---------------------------------------------------------------- */
-static void set_dealloc(wf_object *o) {
+static void set_dealloc_body(wf_object *o) {
     wf_set *s = (wf_set *)o;
     wf_weakref_on_dealloc(o); /* weakref: clear refs, run callbacks */
     sentry *t = table_of(s);
@@ -902,6 +902,13 @@ static void set_dealloc(wf_object *o) {
     }
     free_table(s, t);
     wfo_free_instance(o);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void set_dealloc(wf_object *o) {
+    if (wf_trashcan_begin(o, set_dealloc)) return;
+    set_dealloc_body(o);
+    wf_trashcan_end();
 }
 static int set_traverse(wf_object *o, wf_visitproc visit, void *arg) {
     wf_set *s = (wf_set *)o;

@@ -205,10 +205,17 @@ static wf_object *tuple_from_iterable(wf_object *it_src) {
 /* ---------------------------------------------------------------------------
  * The type
  */
-static void tuple_dealloc(wf_object *o) {
+static void tuple_dealloc_body(wf_object *o) {
     wf_tuple *t = (wf_tuple *)o;
     for (wf_ssize_t i = 0; i < t->ob_size; i++) wf_xdecref(t->ob_item[i]);
     wfo_free_instance(o);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void tuple_dealloc(wf_object *o) {
+    if (wf_trashcan_begin(o, tuple_dealloc)) return;
+    tuple_dealloc_body(o);
+    wf_trashcan_end();
 }
 
 static int tuple_traverse(wf_object *o, wf_visitproc visit, void *arg) {
@@ -245,7 +252,17 @@ wf_hash_t wfo_tuple_hash(wf_object *o) {
     wf_ssize_t n = WF_TUPLE_SIZE(o);
     uint64_t acc = XXPRIME_5;
     for (wf_ssize_t i = 0; i < n; i++) {
-        wf_hash_t h = wf_object_hash(WF_TUPLE_ITEM(o, i));
+        wf_object *item = WF_TUPLE_ITEM(o, i);
+        wf_hash_t h;
+        if (WF_UNLIKELY(WF_TUPLE_CHECK(item))) {
+            /* A tuple nested a million deep must not overflow the C
+             * stack: RecursionError instead (CPython 3.11 crashes). */
+            if (wf_enter_recursive_call(" while hashing a tuple") < 0) return -1;
+            h = wf_object_hash(item);
+            wf_leave_recursive_call();
+        } else {
+            h = wf_object_hash(item);
+        }
         if (h == -1) return -1;
         acc += (uint64_t)h * XXPRIME_2;
         acc = XXROTATE(acc);

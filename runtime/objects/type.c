@@ -167,7 +167,7 @@ static wf_type *static_base(wf_type *t) {
 
 /* dealloc of instances of heap types: run __del__, clear __slots__ and the
  * dict, let the static base free its part, drop the type reference. */
-static void subtype_dealloc(wf_object *self) {
+static void subtype_dealloc_body(wf_object *self) {
     wf_type *type = WF_TYPE(self);
     /* gc: a finalizer runs once (PEP 442), whether the collector or an
      * earlier dealloc (then resurrected) ran it. */
@@ -211,6 +211,13 @@ static void subtype_dealloc(wf_object *self) {
     }
     base->tp_dealloc(self);
     wf_decref((wf_object *)type);
+}
+
+/* Bounded recursion when deeply nested structures die (weft/object.h trashcan). */
+static void subtype_dealloc(wf_object *self) {
+    if (wf_trashcan_begin(self, subtype_dealloc)) return;
+    subtype_dealloc_body(self);
+    wf_trashcan_end();
 }
 
 /* gc: the cycle collector's view of heap-type instances: the type (each

@@ -1405,6 +1405,44 @@ START_TEST(test_threads_sort_vs_append) {
 }
 END_TEST
 
+START_TEST(test_deep_nesting) {
+    /* A tuple, list and dict chain 300000 deep: hashing the tuple raises
+     * RecursionError instead of overflowing the C stack, and dropping each
+     * chain frees every level (the trashcan bounds the dealloc recursion)
+     * down to the counted object at the bottom. */
+    enum { DEPTH = 300000 };
+    for (int kind = 0; kind < 3; kind++) {
+        wf_object *bottom = wtest_new_counted();
+        long before = atomic_load(&wtest_dealloc_count);
+        wf_object *x = bottom;
+        for (int i = 0; i < DEPTH; i++) {
+            wf_object *n;
+            if (kind == 0) {
+                n = wf_tuple_pack(1, x);
+            } else if (kind == 1) {
+                n = wf_list_new(0);
+                ck_assert_int_eq(wf_list_append(n, x), 0);
+            } else {
+                n = wf_dict_new();
+                wf_object *k = wf_int_from_i64(1);
+                ck_assert_int_eq(wf_dict_set_item(n, k, x), 0);
+                wf_decref(k);
+            }
+            ck_assert_ptr_nonnull(n);
+            wf_decref(x);
+            x = n;
+        }
+        if (kind == 0) {
+            ck_assert_int_eq(wf_object_hash(x), -1);
+            ck_assert(wf_err_matches((wf_object *)&wf_exc_RecursionError));
+            wf_err_clear();
+        }
+        wf_decref(x);
+        ck_assert_int_eq(atomic_load(&wtest_dealloc_count), before + 1);
+    }
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("containers");
     TCase *tc = tcase_create("behaviour");
@@ -1415,6 +1453,7 @@ int main(void) {
     tcase_add_checked_fixture(rc, wtest_setup, wtest_teardown);
     tcase_add_test(rc, test_refcount_balance);
     tcase_add_test(rc, test_exception_refcounts);
+    tcase_add_test(rc, test_deep_nesting);
     suite_add_tcase(s, rc);
     TCase *th = tcase_create("threads");
     tcase_add_checked_fixture(th, wtest_setup, wtest_teardown);
