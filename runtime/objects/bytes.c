@@ -1091,7 +1091,9 @@ wf_object *wfo_bytes_repeat(wf_object *a, wf_ssize_t n) {
     if (n < 0) n = 0;
     wf_ssize_t m = WF_BYTES_SIZE(x);
     wf_object *r = NULL;
-    if (m && n > WF_SSIZE_MAX / 2 / m) r = wf_err_no_memory();
+    if (m && n > WF_SSIZE_MAX / m && WF_BYTES_CHECK(a))
+        r = wf_err_format(&wf_exc_OverflowError, "repeated bytes are too long");
+    else if (m && n > WF_SSIZE_MAX / 2 / m) r = wf_err_no_memory();
     else {
         wf_object *t = bytes_alloc(m * n);
         if (t) {

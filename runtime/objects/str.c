@@ -923,6 +923,8 @@ static wf_object *str_repeat(wf_object *o, wf_ssize_t count) {
     wf_ssize_t n = wf_str_len(o);
     if (count < 0) count = 0;
     if (count == 1 && WF_STR_CHECK_EXACT(o)) return wf_newref(o);
+    if (n && count > WF_SSIZE_MAX / n)
+        return wf_err_format(&wf_exc_OverflowError, "repeated string is too long");
     if (n && count > (WF_SSIZE_MAX / 4) / n) return wf_err_no_memory();
     wf_object *r = wf_str_new_raw(n * count, max_char(STR(o)->kind, wf_str_data(o), n));
     if (!r) return NULL;
