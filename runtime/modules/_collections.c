@@ -717,8 +717,10 @@ static wf_object *deque_reduce(wf_object *self, wf_object *unused) {
         return NULL;
     }
     wf_object **dp = wf_object_dictptr(self);
-    wf_object *st = dp && *dp && wf_dict_size(*dp) ? *dp : wf_None;
+    wf_object *d = dp ? wfo_instance_dict_ref(self, dp) : NULL;
+    wf_object *st = d && wf_dict_size(d) ? d : wf_None;
     wf_object *r = wf_tuple_pack(4, (wf_object *)WF_TYPE(self), args, st, it);
+    wf_xdecref(d);
     wf_decref(args);
     wf_decref(it);
     return r;

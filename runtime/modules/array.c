@@ -872,8 +872,10 @@ static wf_object *array_reduce_ex(wf_object *o, wf_object *proto) {
     wf_decref(l);
     if (!args) return NULL;
     wf_object **dp = wf_object_dictptr(o);
-    wf_object *st = dp && *dp ? *dp : wf_None;
+    wf_object *d = dp ? wfo_instance_dict_ref(o, dp) : NULL;
+    wf_object *st = d ? d : wf_None;
     wf_object *r = wf_tuple_pack(3, (wf_object *)WF_TYPE(o), args, st);
+    wf_xdecref(d);
     wf_decref(args);
     return r;
 }

@@ -150,19 +150,35 @@ static wf_object *dict_load(wf_object **dp) {
     return atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire);
 }
 
-/* The instance dict, created if needed; borrowed (lives as long as o
- * holds it). */
-static wf_object *ensure_dict(wf_object *o, wf_object **dp) {
-    wf_object *d = dict_load(dp);
+wf_object *wfo_instance_dict_ref_slow(wf_object *o, wf_object **dp) {
+    wf_object *d;
+    if (wf_try_xget_ref((wf_object *_Atomic *)dp, &d)) return d;
+    /* The dict does not take shared try-increfs yet: read it where the
+     * writer (wfo_object_set_dict) cannot swap it, and let later readers
+     * in (wf_incref_with_lock). */
+    WF_BEGIN_CRITICAL_SECTION(o);
+    d = dict_load(dp);
+    if (d) wf_incref_with_lock(d);
+    WF_END_CRITICAL_SECTION();
+    return d;
+}
+
+/* The instance dict, created if needed; a new reference (NULL with an
+ * exception). */
+static wf_object *ensure_dict_ref(wf_object *o, wf_object **dp) {
+    wf_object *d = wfo_instance_dict_ref(o, dp);
     if (d) return d;
     wf_object *nd = wf_dict_new();
     if (!nd) return NULL;
     WF_BEGIN_CRITICAL_SECTION(o);
     d = dict_load(dp);
     if (!d) {
+        wf_incref(nd); /* one for the slot, one for the caller */
         atomic_store_explicit((wf_object *_Atomic *)dp, nd, memory_order_release);
         d = nd;
         nd = NULL;
+    } else {
+        wf_incref_with_lock(d);
     }
     WF_END_CRITICAL_SECTION();
     if (nd) wf_decref(nd);
@@ -205,9 +221,8 @@ static wf_object *generic_getattr_impl(wf_object *o, wf_object *name, int suppre
     }
     wf_object **dp = wf_object_dictptr(o);
     if (dp) {
-        wf_object *d = dict_load(dp);
+        wf_object *d = wfo_instance_dict_ref(o, dp);
         if (d) {
-            wf_incref(d);
             wf_object *v;
             int r = wf_dict_get_item_ref(d, name, &v);
             wf_decref(d);
@@ -262,8 +277,9 @@ int wf_object_generic_setattr(wf_object *o, wf_object *name, wf_object *value) {
         return -1;
     }
     if (!value) {
-        wf_object *d = dict_load(dp);
+        wf_object *d = wfo_instance_dict_ref(o, dp);
         int r = d ? wf_dict_pop(d, name, NULL) : 0;
+        wf_xdecref(d);
         if (r < 0) return -1;
         if (r == 0) {
             no_attribute(o, name);
@@ -271,9 +287,11 @@ int wf_object_generic_setattr(wf_object *o, wf_object *name, wf_object *value) {
         }
         return 0;
     }
-    wf_object *d = ensure_dict(o, dp);
+    wf_object *d = ensure_dict_ref(o, dp);
     if (!d) return -1;
-    return wf_dict_set_item(d, name, value);
+    int r = wf_dict_set_item(d, name, value);
+    wf_decref(d);
+    return r;
 }
 
 /* object.__dict__ getset (installed on heap types with a dict). */
@@ -283,8 +301,7 @@ wf_object *wfo_object_get_dict(wf_object *o, void *closure) {
         wf_err_set_string(&wf_exc_AttributeError, "This object has no __dict__");
         return NULL;
     }
-    wf_object *d = ensure_dict(o, dp);
-    return d ? wf_newref(d) : NULL;
+    return ensure_dict_ref(o, dp);
 }
 
 int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure) {
@@ -339,10 +356,27 @@ static int object_set_class(wf_object *o, wf_object *value, void *closure) {
         return -1;
     }
     wf_incref(value);
-    /* ob_type is immutable in the general rule; __class__ assignment is the
-     * one writer, done as a single pointer store (readers see either). */
+    /* ob_type is immutable in the general rule, and every reader loads it
+     * plainly (WF_TYPE); __class__ assignment is the one writer.  In the
+     * free-threaded flavour it stores with the world stopped, as CPython
+     * 3.13t does, so no thread is between reading the type and using it,
+     * and the pause orders the store with every later read.  Each
+     * assignment releases the reference of the type it replaced, read in
+     * the pause: two threads assigning at once never both release the one
+     * they saw first.  (A borrowed old type stays valid anyway: heap types
+     * are counted per thread and freed only by the collector.) */
+    wf_type *replaced;
+#if WF_FREE_THREADED
+    bool stw = wft_current() != NULL;
+    if (stw) wft_stop_the_world();
+    replaced = atomic_load_explicit((wf_type *_Atomic *)&o->ob_type, memory_order_relaxed);
     atomic_store_explicit((wf_type *_Atomic *)&o->ob_type, newt, memory_order_release);
-    wf_decref((wf_object *)oldt);
+    if (stw) wft_start_the_world();
+#else
+    replaced = oldt;
+    o->ob_type = newt;
+#endif
+    wf_decref((wf_object *)replaced);
     return 0;
 }
 
@@ -354,8 +388,9 @@ static wf_object *object_reduce_unsupported(wf_object *self, wf_object *unused) 
  * else None; with __slots__ values set, (that, {slot: value}). */
 static wf_object *object_getstate(wf_object *self, wf_object *unused) {
     wf_object **dp = wf_object_dictptr(self);
-    wf_object *d = dp ? dict_load(dp) : NULL;
+    wf_object *d = dp ? wfo_instance_dict_ref(self, dp) : NULL;
     wf_object *state = (d && wf_dict_size(d) > 0) ? wf_newref(d) : wf_newref(wf_None);
+    wf_xdecref(d);
     wf_object *slots = NULL;
     wf_object *mro = WF_TYPE(self)->tp_mro;
     for (wf_ssize_t i = 0; mro && i < WF_TUPLE_SIZE(mro); i++) {
@@ -400,7 +435,10 @@ static wf_object *object_dir(wf_object *self, wf_object *unused) {
     wf_object *result = wf_dict_new();
     if (!result) return NULL;
     wf_object **dp = wf_object_dictptr(self);
-    if (dp && dict_load(dp) && wf_dict_merge(result, dict_load(dp), 1) < 0) goto fail;
+    wf_object *d = dp ? wfo_instance_dict_ref(self, dp) : NULL;
+    int merged = d ? wf_dict_merge(result, d, 1) : 0;
+    wf_xdecref(d);
+    if (merged < 0) goto fail;
     wf_type *t = WF_TYPE(self);
     if (t->tp_mro) {
         for (wf_ssize_t i = WF_TUPLE_SIZE(t->tp_mro) - 1; i >= 0; i--) {

@@ -172,6 +172,31 @@ wf_object *wfo_object_richcompare(wf_object *a, wf_object *b, int op);
 wf_hash_t wfo_object_hash_identity(wf_object *o);
 wf_object *wfo_object_get_dict(wf_object *o, void *closure);
 int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure);
+/* The instance dict at dp (= wf_object_dictptr(o)) as a new reference, or
+ * NULL (no exception) when o has none yet.  `o.__dict__ = d` replaces the
+ * dict under o's critical section and then drops the old one, so a reader
+ * never increfs a plain load: it takes the pointer with a try-incref and
+ * re-checks the slot (inline here: the owner's fast case), or else
+ * (wfo_instance_dict_ref_slow, object.c) with one shared try-incref, and
+ * failing that under o's critical section. */
+wf_object *wfo_instance_dict_ref_slow(wf_object *o, wf_object **dp);
+static inline wf_object *wfo_instance_dict_ref(wf_object *o, wf_object **dp) {
+    wf_object *_Atomic *slot = (wf_object *_Atomic *)dp;
+#if WF_FREE_THREADED
+    wf_object *d = atomic_load_explicit(slot, memory_order_acquire);
+    if (!d) return NULL;
+    if (WF_LIKELY(wf_try_incref_fast(d))) {
+        if (WF_LIKELY(atomic_load(slot) == d)) return d;
+        wf_decref(d);
+    }
+    return wfo_instance_dict_ref_slow(o, dp);
+#else
+    (void)o;
+    wf_object *d = atomic_load_explicit(slot, memory_order_relaxed);
+    if (d) wf_incref(d);
+    return d;
+#endif
+}
 extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
 extern const char *const wfo_cmp_symbols[6]; /* "<" ... */
 

@@ -175,10 +175,9 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
         }
         if (ver && cw == ver) {
             wf_object **dp = wf_object_dictptr(owner);
-            wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
+            wf_object *d = dp ? wfo_instance_dict_ref(owner, dp) : NULL;
             if (d) {
                 wf_object *v = NULL;
-                wf_incref(d);
                 int r = wf_dict_get_item_ref(d, name, &v);
                 wf_decref(d);
                 if (r < 0) return NULL;
@@ -210,9 +209,8 @@ WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *n
         }
         if (ver && cw == ver) {
             wf_object **dp = wf_object_dictptr(owner);
-            wf_object *d = dp ? atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire) : NULL;
+            wf_object *d = dp ? wfo_instance_dict_ref(owner, dp) : NULL;
             if (d) {
-                wf_incref(d);
                 int r = wf_dict_set_item(d, name, v);
                 wf_decref(d);
                 if (r < 0) return -1;
@@ -2109,10 +2107,9 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             if (descr && wf_type_has_flag(WF_TYPE(descr), WF_TPFLAGS_METHOD_DESCRIPTOR)) {
                 /* A non-data descriptor: the instance dict wins. */
                 wf_object **dp = wf_object_dictptr(obj);
-                wf_object *dict = dp ? *dp : NULL;
+                wf_object *dict = dp ? wfo_instance_dict_ref(obj, dp) : NULL;
                 wf_object *iv = NULL;
                 if (dict) {
-                    wf_incref(dict);
                     int r = wf_dict_get_item_ref(dict, name, &iv);
                     wf_decref(dict);
                     if (r < 0) {
