@@ -150,19 +150,6 @@ static wf_object *dict_load(wf_object **dp) {
     return atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire);
 }
 
-wf_object *wfo_instance_dict_ref_slow(wf_object *o, wf_object **dp) {
-    wf_object *d;
-    if (wf_try_xget_ref((wf_object *_Atomic *)dp, &d)) return d;
-    /* The dict does not take shared try-increfs yet: read it where the
-     * writer (wfo_object_set_dict) cannot swap it, and let later readers
-     * in (wf_incref_with_lock). */
-    WF_BEGIN_CRITICAL_SECTION(o);
-    d = dict_load(dp);
-    if (d) wf_incref_with_lock(d);
-    WF_END_CRITICAL_SECTION();
-    return d;
-}
-
 /* The instance dict, created if needed; a new reference (NULL with an
  * exception). */
 static wf_object *ensure_dict_ref(wf_object *o, wf_object **dp) {
@@ -178,7 +165,7 @@ static wf_object *ensure_dict_ref(wf_object *o, wf_object **dp) {
         d = nd;
         nd = NULL;
     } else {
-        wf_incref_with_lock(d);
+        wf_incref(d);
     }
     WF_END_CRITICAL_SECTION();
     if (nd) wf_decref(nd);
@@ -325,7 +312,9 @@ int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure) {
     old = dict_load(dp);
     atomic_store_explicit((wf_object *_Atomic *)dp, value, memory_order_release);
     WF_END_CRITICAL_SECTION();
-    wf_xdecref(old);
+    /* Readers load the slot and incref without a lock
+     * (wfo_instance_dict_ref): the old dict goes after a grace period. */
+    wfo_release_after_grace(old);
     return 0;
 }
 

@@ -172,30 +172,20 @@ wf_object *wfo_object_richcompare(wf_object *a, wf_object *b, int op);
 wf_hash_t wfo_object_hash_identity(wf_object *o);
 wf_object *wfo_object_get_dict(wf_object *o, void *closure);
 int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure);
+/* Drop o's reference after a grace period (steals it; type.c): for a
+ * value replaced in a slot that readers load and incref without a lock.
+ * The release runs at a later safe point of this thread (it may run
+ * arbitrary code: a dealloc, __del__). */
+void wfo_release_after_grace(wf_object *o);
 /* The instance dict at dp (= wf_object_dictptr(o)) as a new reference, or
- * NULL (no exception) when o has none yet.  `o.__dict__ = d` replaces the
- * dict under o's critical section and then drops the old one, so a reader
- * never increfs a plain load: it takes the pointer with a try-incref and
- * re-checks the slot (inline here: the owner's fast case), or else
- * (wfo_instance_dict_ref_slow, object.c) with one shared try-incref, and
- * failing that under o's critical section. */
-wf_object *wfo_instance_dict_ref_slow(wf_object *o, wf_object **dp);
-static inline wf_object *wfo_instance_dict_ref(wf_object *o, wf_object **dp) {
-    wf_object *_Atomic *slot = (wf_object *_Atomic *)dp;
-#if WF_FREE_THREADED
-    wf_object *d = atomic_load_explicit(slot, memory_order_acquire);
-    if (!d) return NULL;
-    if (WF_LIKELY(wf_try_incref_fast(d))) {
-        if (WF_LIKELY(atomic_load(slot) == d)) return d;
-        wf_decref(d);
-    }
-    return wfo_instance_dict_ref_slow(o, dp);
-#else
+ * NULL when o has none yet.  `o.__dict__ = d` (wfo_object_set_dict)
+ * releases the replaced dict only after a grace period, so the load and
+ * the incref here (no safe point between them) never meet a freed dict. */
+WF_INLINE wf_object *wfo_instance_dict_ref(wf_object *o, wf_object **dp) {
     (void)o;
-    wf_object *d = atomic_load_explicit(slot, memory_order_relaxed);
+    wf_object *d = atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire);
     if (d) wf_incref(d);
     return d;
-#endif
 }
 extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
 extern const char *const wfo_cmp_symbols[6]; /* "<" ... */

@@ -119,7 +119,10 @@ void wf_type_modified(wf_type *type) {
  * Names, lookup, subtype test
  */
 const char *wf_type_name(wf_type *type) {
-    if (wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) return type->tp_name;
+    /* A heap type's tp_name is replaced by __name__ assignment (the old
+     * buffer freed after a grace period): an acquire load. */
+    if (wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE))
+        return atomic_load_explicit((const char *_Atomic *)&type->tp_name, memory_order_acquire);
     const char *dot = strrchr(type->tp_name, '.');
     return dot ? dot + 1 : type->tp_name;
 }
@@ -737,11 +740,13 @@ static wf_object *type_module(wf_type *type) {
     return mod;
 }
 
+static wf_object *ht_field_ref(wf_type *t, wf_object **field);
+
 static wf_object *type_repr(wf_object *o) {
     wf_type *type = (wf_type *)o;
     wf_object *mod = type_module(type), *qual = NULL;
     if (!mod) wf_err_clear();
-    if (wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) qual = wf_newref(((wf_heaptype *)type)->ht_qualname);
+    if (wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) qual = ht_field_ref(type, &((wf_heaptype *)type)->ht_qualname);
     else qual = wf_str_from_cstr(wf_type_name(type));
     wf_object *r;
     if (!qual) r = NULL;
@@ -1251,9 +1256,20 @@ static int type_clear(wf_object *o) {
 }
 
 /* getsets of type */
+/* A heap type's __name__ / __qualname__ object (a new reference).  The
+ * setters swap them under the type's critical section and release the old
+ * one after it, so readers take their reference inside the same section. */
+static wf_object *ht_field_ref(wf_type *t, wf_object **field) {
+    wf_object *r;
+    WF_BEGIN_CRITICAL_SECTION(t);
+    r = wf_newref(*field);
+    WF_END_CRITICAL_SECTION();
+    return r;
+}
+
 static wf_object *type_get_name(wf_object *o, void *c) {
     wf_type *t = (wf_type *)o;
-    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) return wf_newref(((wf_heaptype *)t)->ht_name);
+    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) return ht_field_ref(t, &((wf_heaptype *)t)->ht_name);
     return wf_str_from_cstr(wf_type_name(t));
 }
 static int type_set_name(wf_object *o, wf_object *v, void *c) {
@@ -1276,19 +1292,25 @@ static int type_set_name(wf_object *o, wf_object *v, void *c) {
     if (!copy) { wf_err_no_memory(); return -1; }
     memcpy(copy, u, (size_t)n + 1);
     /* The old name buffer may still be read by a concurrent repr: free it
-     * after a grace period. */
-    char *old = ht->ht_name_utf8;
-    wf_object *oldn = ht->ht_name;
+     * after a grace period.  Setters are serialised by the type's critical
+     * section, so each old buffer and name is released exactly once. */
+    wf_incref(v);
+    char *old;
+    wf_object *oldn;
+    WF_BEGIN_CRITICAL_SECTION(t);
+    old = ht->ht_name_utf8;
+    oldn = ht->ht_name;
     ht->ht_name_utf8 = copy;
-    t->tp_name = copy;
-    ht->ht_name = wf_newref(v);
+    atomic_store_explicit((const char *_Atomic *)&t->tp_name, copy, memory_order_release);
+    ht->ht_name = v;
+    WF_END_CRITICAL_SECTION();
     wfm_free_delayed(old);
     wf_decref(oldn);
     return 0;
 }
 static wf_object *type_get_qualname(wf_object *o, void *c) {
     wf_type *t = (wf_type *)o;
-    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) return wf_newref(((wf_heaptype *)t)->ht_qualname);
+    if (wf_type_has_flag(t, WF_TPFLAGS_HEAPTYPE)) return ht_field_ref(t, &((wf_heaptype *)t)->ht_qualname);
     return wf_str_from_cstr(wf_type_name(t));
 }
 static int type_set_qualname(wf_object *o, wf_object *v, void *c) {
@@ -1298,8 +1320,12 @@ static int type_set_qualname(wf_object *o, wf_object *v, void *c) {
         return -1;
     }
     wf_heaptype *ht = (wf_heaptype *)t;
-    wf_object *old = ht->ht_qualname;
-    ht->ht_qualname = wf_newref(v);
+    wf_object *old;
+    wf_incref(v);
+    WF_BEGIN_CRITICAL_SECTION(t);
+    old = ht->ht_qualname;
+    ht->ht_qualname = v;
+    WF_END_CRITICAL_SECTION();
     wf_decref(old);
     return 0;
 }
@@ -1408,10 +1434,11 @@ static void release_later_cb(void *p) {
     if (wft_current()) wf_decref((wf_object *)p);
 }
 
-/* Drop o's reference after a grace period (steals it). */
-static void release_later(wf_object *o) {
+/* Drop o's reference after a grace period (steals it; objimpl.h). */
+void wfo_release_after_grace(wf_object *o) {
     if (o) wft_smr_defer(wft_current(), release_later_cb, o);
 }
+#define release_later wfo_release_after_grace
 
 /* CPython's tp_free split: a heap type's instances and those of types with
  * a traverse are collectable; the others are freed differently. */
