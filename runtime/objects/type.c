@@ -1413,7 +1413,7 @@ static int type_set_abstractmethods(wf_object *o, wf_object *v, void *c) {
  * reference, typecache.c): the new tuples are stored with a release store
  * (readers that load with acquire see a complete tuple); the old tuples,
  * and the old tp_base's reference, are released only after an SMR grace
- * period (release_later), when no thread can still hold the pointer it
+ * period (wfo_release_after_grace), when no thread can still hold the pointer it
  * loaded before the store.  tp_base is read with plain loads (instance
  * dealloc, slot inheritance) and is stored while the world is stopped, as
  * slot pointers are (typeslots.c); layout compatibility (below) makes the
@@ -1438,7 +1438,6 @@ static void release_later_cb(void *p) {
 void wfo_release_after_grace(wf_object *o) {
     if (o) wft_smr_defer(wft_current(), release_later_cb, o);
 }
-#define release_later wfo_release_after_grace
 
 /* CPython's tp_free split: a heap type's instances and those of types with
  * a traverse are collectable; the others are freed differently. */
@@ -1524,7 +1523,7 @@ static int mro_hierarchy(wf_type *type, wf_object *saved) {
     /* saved holds the old tuple now; the field's reference goes after a
      * grace period. */
     atomic_store_explicit((wf_object *_Atomic *)&type->tp_mro, mro, memory_order_release);
-    release_later(old);
+    wfo_release_after_grace(old);
     wf_object *subs = type_subclasses((wf_object *)type, NULL);
     if (!subs) return -1;
     int rc = 0;
@@ -1547,7 +1546,7 @@ static void mro_restore(wf_object *saved) {
         wf_xincref(old);
         wf_object *cur = t->tp_mro;
         atomic_store_explicit((wf_object *_Atomic *)&t->tp_mro, old, memory_order_release);
-        release_later(cur);
+        wfo_release_after_grace(cur);
         wf_decref(e);
     }
 }
@@ -1581,7 +1580,7 @@ static int set_bases_locked(wf_type *type, wf_object *value, wf_type *new_base) 
         wf_object *exc = wf_err_fetch();
         mro_restore(saved);
         atomic_store_explicit((wf_object *_Atomic *)&type->tp_bases, old_bases, memory_order_release);
-        release_later(value);
+        wfo_release_after_grace(value);
         /* Lookups may have cached entries of the abandoned MRO. */
         wf_type_modified(type);
         wf_err_restore(exc);
@@ -1592,7 +1591,7 @@ static int set_bases_locked(wf_type *type, wf_object *value, wf_type *new_base) 
     if (new_base != old_base) {
         wf_incref((wf_object *)new_base);
         store_tp_base(type, new_base);
-        release_later((wf_object *)old_base);
+        wfo_release_after_grace((wf_object *)old_base);
     }
     /* Subclass lists: out of the old bases that are gone, into the new. */
     for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(old_bases); i++)
@@ -1601,7 +1600,7 @@ static int set_bases_locked(wf_type *type, wf_object *value, wf_type *new_base) 
     for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(value); i++)
         if (!tuple_has(old_bases, WF_TUPLE_ITEM(value, i)))
             wfo_type_add_subclass((wf_type *)WF_TUPLE_ITEM(value, i), type);
-    release_later(old_bases);
+    wfo_release_after_grace(old_bases);
     /* The MROs are final: new tags for the class and its subclasses, then
      * the slots follow the new MRO (their lookups use the new tags). */
     wf_type_modified(type);
