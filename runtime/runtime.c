@@ -86,6 +86,7 @@ void wf_print_build_info(FILE *out) {
     fprintf(out, "small_object_max_bytes: %zu\n", WFM_SMALL_MAX);
     fprintf(out, "smr: %s\n", wft_smr_impl_name());
     fprintf(out, "sanitizer: %s\n", WF_CONFIG_SANITIZER);
+    fprintf(out, "counters: %s\n", WF_COUNTERS ? "on" : "off");
     fprintf(out, "build_type: %s\n", WF_CONFIG_BUILD_TYPE);
     fprintf(out, "compiler: %s\n", WF_CONFIG_COMPILER);
     fprintf(out, "ck_version: %s\n", WF_CONFIG_CK_VERSION);

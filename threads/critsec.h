@@ -132,6 +132,7 @@ WF_INLINE void wft_leaf_end_inline(wft_critsec *c, wft_thread *t) {
 #define WF_BEGIN_LEAF_SECTION(op)                                  \
     {                                                              \
         wft_critsec wf_cs_;                                        \
+        WF_COUNT_FOREIGN_LOCK_(op);                                \
         wft_thread *wf_cs_t_ =                                     \
             wft_leaf_begin_inline(&wf_cs_, &((wf_object *)(op))->ob_mutex);
 #define WF_END_LEAF_SECTION()                  \
@@ -152,9 +153,22 @@ WF_INLINE void wft_leaf_end_inline(wft_critsec *c, wft_thread *t) {
     wft_critsec2_end(&wf_cs2_);    \
     }
 #define WF_BEGIN_CRITICAL_SECTION(op) \
+    WF_COUNT_FOREIGN_LOCK_(op);       \
     WF_BEGIN_CRITICAL_SECTION_MUT(&((wf_object *)(op))->ob_mutex)
-#define WF_BEGIN_CRITICAL_SECTION2(a, b) \
+#define WF_BEGIN_CRITICAL_SECTION2(a, b)                                                     \
+    WF_COUNT_FOREIGN_LOCK_(a);                                                               \
+    WF_COUNT_FOREIGN_LOCK_(b);                                                               \
     WF_BEGIN_CRITICAL_SECTION2_MUT(&((wf_object *)(a))->ob_mutex, &((wf_object *)(b))->ob_mutex)
+/* Contention counters (weft/counters.h): a lock on an object another
+ * thread may lock too. */
+#if WF_COUNTERS
+#  define WF_COUNT_FOREIGN_LOCK_(op)                                               \
+      do {                                                                         \
+          if (!wf_is_owned_by_current_thread((wf_object *)(op))) WF_COUNT(lock_foreign); \
+      } while (0)
+#else
+#  define WF_COUNT_FOREIGN_LOCK_(op) ((void)0)
+#endif
 #else
 #define WF_BEGIN_LEAF_SECTION(op) {
 #define WF_END_LEAF_SECTION() }

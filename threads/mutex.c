@@ -60,11 +60,13 @@ static int spin_limit(void) {
 
 wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags flags) {
     uint8_t v = atomic_load_explicit(&m->bits, memory_order_relaxed);
+    WF_COUNT(mutex_cas);
     if (!(v & WF_MUTEX_LOCKED) &&
         atomic_compare_exchange_strong_explicit(&m->bits, &v, v | WF_MUTEX_LOCKED,
                                                 memory_order_acquire, memory_order_relaxed))
         return WF_LOCK_ACQUIRED;
     if (timeout_ns == 0) return WF_LOCK_TIMEOUT;
+    WF_COUNT(mutex_wait);
 
     int64_t now = wft_monotonic_ns();
     /* Saturate: a timeout past the end of the clock means "forever". */

@@ -38,6 +38,7 @@
  *    before it is ready.
  */
 #include "threads/smr.h"
+#include "weft/counters.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -227,6 +228,7 @@ static inline struct wft_smr_thread *slot_rec(uint32_t slot) {
 static uint64_t rd_seq_raise(uint64_t seq) {
     uint64_t rd = atomic_load_explicit(&g.rd_seq, memory_order_acquire);
     while (QSBR_LT(rd, seq)) {
+        WF_COUNT(qsbr_poll);
         if (atomic_compare_exchange_weak_explicit(&g.rd_seq, &rd, seq, memory_order_acq_rel,
                                                   memory_order_acquire))
             return seq;
@@ -258,6 +260,7 @@ static inline bool qsbr_goal_reached(uint64_t goal) {
 static void qsbr_advance_to(uint64_t goal) {
     uint64_t w = atomic_load_explicit(&g.wr_seq, memory_order_relaxed);
     while (QSBR_LT(w, goal)) {
+        WF_COUNT(qsbr_advance);
         if (atomic_compare_exchange_weak_explicit(&g.wr_seq, &w, goal, memory_order_acq_rel,
                                                   memory_order_relaxed))
             break;
@@ -397,6 +400,7 @@ void wft_smr_defer(wft_thread *t, wft_free_fn fn, void *ptr) {
      * thread that later reads a wr_seq value >= goal reads it from this RMW
      * or a later one (all modifications are RMWs), so it synchronises with
      * this point and can no longer find ptr. */
+    WF_COUNT(qsbr_advance);
     if (r == NULL) {
         uint64_t goal = atomic_fetch_add_explicit(&g.wr_seq, QSBR_INCR, memory_order_acq_rel) +
                         QSBR_INCR;
@@ -517,6 +521,7 @@ void wft_smr_world_stopped(void) {
      * pointer into shared structures.  The acq_rel RMW also synchronises
      * with every earlier deferral's RMW, so items queued before this point
      * have goal <= `goal`: declare that goal reached. */
+    WF_COUNT(qsbr_advance);
     uint64_t goal = atomic_fetch_add_explicit(&g.wr_seq, QSBR_INCR, memory_order_acq_rel) +
                     QSBR_INCR;
     rd_seq_raise(goal);

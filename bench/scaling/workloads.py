@@ -1,6 +1,6 @@
 """Scaling workloads: every worker thread does the same fixed amount of work.
 
-    <python> workloads.py WORKLOAD THREADS [SCALE [FIRST_CPU]]
+    <python> workloads.py WORKLOAD THREADS [SCALE [FIRST_CPU [counters]]]
 
 Worker k pins itself to its own CPU, the (FIRST_CPU + k)-th allowed one
 (os.sched_setaffinity(0, {cpu}); on Linux pid 0 is the calling thread),
@@ -15,6 +15,13 @@ does not grow when other processes take CPUs away from the workers, only
 when the workers slow each other down (shared cache lines, locks): its
 ratio C(1)/C(N) is the scaling efficiency the runtime itself achieves.
 Also runs on CPython, the baseline.
+
+With a fifth argument `counters` (weft built with -DWEFT_COUNTERS=ON,
+which has sys._counters()), it prints instead, for each contention counter
+of weft/counters.h, how many times per iteration the workers incremented it
+during the timed part: "name value" lines, summed over workers and divided
+by THREADS * iterations.  A workload whose threads share no written memory
+prints zeros (bench/scaling/counters.sh, tests/check_contention.cmake).
 """
 import math
 import operator
@@ -248,6 +255,10 @@ def main():
     nthreads = int(sys.argv[2])
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
     first_cpu = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    counting = len(sys.argv) > 5 and sys.argv[5] == "counters"
+    if counting and not hasattr(sys, "_counters"):
+        sys.exit("workloads.py: this interpreter has no sys._counters() "
+                 "(build weft with -DWEFT_COUNTERS=ON)")
     fn, iters = WORKLOADS[name]
     iters = max(100, int(iters * scale))
     warmup = max(10, iters // 10)
@@ -258,16 +269,22 @@ def main():
     barrier = threading.Barrier(nthreads + 1)
     ends = [0.0] * nthreads
     cpu = [0.0] * nthreads
+    counts = [None] * nthreads
 
     def worker(k):
         if cpus:
             os.sched_setaffinity(0, {cpus[(first_cpu + k) % len(cpus)]})
         fn(warmup)
         barrier.wait()
+        if counting:
+            k0 = sys._counters()
         c0 = time.thread_time()
         fn(iters)
         cpu[k] = time.thread_time() - c0
         ends[k] = time.perf_counter()
+        if counting:
+            k1 = sys._counters()
+            counts[k] = {name: k1[name] - k0[name] for name in k0}
 
     threads = [threading.Thread(target=worker, args=(k,)) for k in range(nthreads)]
     for t in threads:
@@ -276,6 +293,11 @@ def main():
     barrier.wait()
     for t in threads:
         t.join()
+    if counting:
+        for name in counts[0]:
+            total = sum(c[name] for c in counts)
+            print("%s %.4f" % (name, total / (nthreads * iters)))
+        return
     print("%.6f %.6f" % (max(ends) - start, max(cpu)))
 
 

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "weft/counters.h"
+
 typedef struct wf_mutex {
     _Atomic uint8_t bits;
 } wf_mutex;
@@ -50,6 +52,7 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
 
 static inline bool wf_mutex_trylock(wf_mutex *m) {
     uint8_t expected = 0;
+    WF_COUNT(mutex_cas);
     return atomic_compare_exchange_strong_explicit(&m->bits, &expected, WF_MUTEX_LOCKED,
                                                    memory_order_acquire, memory_order_relaxed);
 }

@@ -52,6 +52,7 @@
 #include <stdint.h>
 
 #include "weft/config.h"
+#include "weft/counters.h"
 #include "weft/mutex.h"
 
 typedef struct wf_object wf_object;
@@ -228,9 +229,11 @@ WF_INLINE void wf_incref(wf_object *op) {
         atomic_store_explicit(&op->ob_ref_local, next, memory_order_relaxed);
     else if (tid == WF_TID_PERTHREAD)
         wf_perthread_add(op, 1);
-    else
+    else {
+        WF_COUNT(rc_shared_incref);
         atomic_fetch_add_explicit(&op->ob_ref_shared, 1 << WF_REF_SHARED_SHIFT,
                                   memory_order_relaxed);
+    }
 #else
     if ((int32_t)op->ob_refcnt < 0) return;
     op->ob_refcnt++;

@@ -188,6 +188,7 @@ static bool claim(wf_object *op) {
 
 /* Publish the conversion (P3). */
 static void publish(wf_object *op, uint32_t id) {
+    WF_COUNT(rc_perthread_convert);
     atomic_store_explicit(&op->ob_ref_local, id, memory_order_relaxed);
     atomic_store_explicit(&op->ob_tid, WF_TID_PERTHREAD, memory_order_release);
 }

@@ -200,6 +200,7 @@ void wf_merge_zero_local(wf_object *op) {
 }
 
 void wf_decref_shared(wf_object *op) {
+    WF_COUNT(rc_shared_decref);
     int32_t old = shared_load(op), desired;
     bool queue;
     do {
@@ -252,6 +253,7 @@ void wf_set_maybe_weakref(wf_object *op) {
  * MERGED (count 0: dead).  The acquire pairs with the release of the
  * transition that made the count what we read (see the file comment). */
 static inline bool try_incref_shared(wf_object *op) {
+    WF_COUNT(rc_try_incref);
     int32_t old = shared_load(op);
     do {
         if (old == 0 || old == WF_REF_MERGED) return false;
@@ -433,6 +435,7 @@ static void brc_merge_with_world_stopped(wf_object *op) {
 
 /* Hand the caller's reference to op's owner (op is QUEUED). */
 static void brc_queue_object(wf_object *op) {
+    WF_COUNT(rc_queue);
     uint32_t owner = atomic_load_explicit(&op->ob_tid, memory_order_relaxed);
     if (owner == 0) {
         /* Merged concurrently (I2): our reference is a plain shared one. */

@@ -60,6 +60,7 @@
 #include "runtime/memory/slab_internal.h"
 #include "threads/smr.h"
 #include "threads/thread.h"
+#include "weft/counters.h"
 
 #if WF_ASAN
 #include <sanitizer/asan_interface.h>
@@ -456,6 +457,7 @@ void wfm_object_free(void *p) {
         s->used--;
         local_free_moved(mt, s);
     } else {
+        WF_COUNT(slab_remote_free);
         void *head = atomic_load_explicit(&s->remote_free, memory_order_relaxed);
         do {
             set_link(p, head);

@@ -437,6 +437,29 @@ static wf_object *sys_getallocatedblocks(wf_object *self, wf_object *unused) {
     return wf_int_from_i64(st.objects_live < 0 ? 0 : st.objects_live);
 }
 
+#if WF_COUNTERS
+/* sys._counters(): the calling thread's contention counters
+ * (weft/counters.h), as a dict of name -> count since the thread started.
+ * Only builds configured with -DWEFT_COUNTERS=ON have it. */
+static wf_object *sys_counters(wf_object *self, wf_object *unused) {
+    (void)self;
+    (void)unused;
+    uint64_t snap[WF_CNT__COUNT];
+    for (int i = 0; i < WF_CNT__COUNT; i++) snap[i] = wf_tls_counters[i];
+    wf_object *d = wf_dict_new();
+    for (int i = 0; d && i < WF_CNT__COUNT; i++) {
+        wf_object *v = wf_int_from_u64(snap[i]);
+        if (!v || wf_dict_set_item_string(d, wf_counter_names[i], v) < 0) {
+            wf_xdecref(v);
+            wf_decref(d);
+            return NULL;
+        }
+        wf_decref(v);
+    }
+    return d;
+}
+#endif
+
 static wf_object *sys_getsizeof(wf_object *self, wf_object *const *args, wf_ssize_t nargs) {
     (void)self;
     if (wf_check_nargs("getsizeof", nargs, 1, 2) < 0) return NULL;
@@ -812,6 +835,10 @@ static wf_method_def sys_methods[] = {
     {"intern", sys_intern, WF_METH_O, NULL},
     {"getrefcount", sys_getrefcount, WF_METH_O, NULL},
     {"getallocatedblocks", sys_getallocatedblocks, WF_METH_NOARGS, NULL},
+#if WF_COUNTERS
+    {"_counters", sys_counters, WF_METH_NOARGS,
+     "The calling thread's contention counters (shared atomic writes) as a dict."},
+#endif
     {"getsizeof", sys_getsizeof, WF_METH_FASTCALL, NULL},
     {"exc_info", sys_exc_info, WF_METH_NOARGS, NULL},
     {"exception", sys_exception, WF_METH_NOARGS, NULL},

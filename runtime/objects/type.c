@@ -76,6 +76,7 @@ static void free_subclass_list(wf_type *t) {
  * (it saturates instead of wrapping: a reused tag could make a per-thread
  * cache entry of a dead state match again, typecache.c). */
 static uint32_t new_version_tag(void) {
+    WF_COUNT(type_version);
     uint32_t t = atomic_load_explicit(&next_version_tag, memory_order_relaxed);
     do {
         if (t == 0) return 0;

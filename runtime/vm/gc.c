@@ -121,6 +121,7 @@ void wfv_gc_set_callbacks(wf_object *list) {
 }
 
 void wf_gc_alloc_slow(void) {
+    WF_COUNT(gc_count_flush);
     intptr_t n = atomic_fetch_add_explicit(&gc_alloc_count, (intptr_t)wf_gc_alloc_ticks,
                                            memory_order_relaxed) +
                  (intptr_t)wf_gc_alloc_ticks;
