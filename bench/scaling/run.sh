@@ -17,11 +17,15 @@
 # CPU time a worker spent): other processes taking CPUs away do not change
 # it, only the workers slowing each other down does, so it stays readable
 # on a busy machine where the control figure shows wall times cannot be.
-# --ceiling adds, after the free-threaded table, the same table for N
-# independent single-thread processes pinned to CPUs 0..N-1: what the
-# machine itself gives each workload at N (shared caches, memory
-# bandwidth, clock limits, SMT siblings), with no sharing in the runtime;
-# the thread speedup over this ceiling is the runtime's own efficiency.
+# --ceiling adds to the free-threaded table, for each N > 1, the speedup of
+# N independent single-thread processes of the same workload pinned to
+# CPUs 0..N-1 (ceilN): what the machine itself gives that workload at N
+# (shared caches, memory bandwidth, clock limits, SMT siblings, other
+# guests), with nothing shared in the runtime; and xN/ceilN, the thread
+# speedup over that ceiling, the runtime's own efficiency.  The processes
+# run inside the same interleaved loop as the threads (run k of 1 thread,
+# of N threads, of N processes, then run k+1), so a slow spell of the
+# machine hits the figure and its ceiling alike.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
@@ -97,17 +101,24 @@ control() {
     awk -v a="$t1" -v b="$(cat "$out/c2")" 'BEGIN { printf "%.2f", 2 * a / b }'
 }
 
+# bench_one LABEL WITH_CEILING CMD...
 bench_one() {
-    label=$1; shift
+    label=$1 withceil=$2; shift 2
     echo
     echo "== $label: $* (median of $runs runs, scale $scale; speedup = N*T(1)/T(N);"
     echo "   cpu eff = C(1)/C(N), C = largest worker CPU time: 1.00 = the workers never slow each other;"
     echo "   best = N*min T(1)/min T(N), the same speedup from each thread count's fastest run)"
+    [ "$withceil" = 1 ] &&
+        echo "   ceil = N*T(1)/P(N), P(N) = N independent pinned processes, the slowest; run interleaved)"
     printf '%-24s' workload
     for n in $threads; do printf '%10s' "T($n)"; done
     for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "x$n"; done
     for n in $threads; do [ "$n" -gt 1 ] && printf '%10s' "eff$n"; done
     for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "best$n"; done
+    if [ "$withceil" = 1 ]; then
+        for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "ceil$n"; done
+        for n in $threads; do [ "$n" -gt 1 ] && printf '%10s' "x$n/ceil"; done
+    fi
     echo
     for w in $workloads; do
         printf '%-24s' "$w"
@@ -118,14 +129,19 @@ bench_one() {
         speeds=
         effs=
         bests=
-        # Interleaved: run k of every thread count, then run k+1, so that a
-        # slow spell of the machine hits all thread counts alike.
-        for n in $threads; do : >"$out/runs.$n"; done
+        ceils=
+        fracs=
+        # Interleaved: run k of every thread count (and of the processes),
+        # then run k+1, so that a slow spell of the machine hits all alike.
+        for n in $threads; do : >"$out/runs.$n"; : >"$out/procs.$n"; done
         i=0
         while [ $i -lt "$runs" ]; do
             for n in $threads; do
                 "$@" "$here/workloads.py" "$w" "$n" "$scale" >>"$out/runs.$n" ||
                     { echo "FAILED: $* $w $n" >&2; echo nan nan >>"$out/runs.$n"; }
+                if [ "$withceil" = 1 ] && [ "$n" -gt 1 ]; then
+                    procs_once "$w" "$n" "$@" >>"$out/procs.$n"
+                fi
             done
             i=$((i + 1))
         done
@@ -141,12 +157,24 @@ bench_one() {
             bs=$(awk -v n="$n" -v a="$b1" -v b="$b" 'BEGIN { printf "%.2f", n * a / b }')
             line="$line $n:$s"
             [ "$n" -gt 1 ] && speeds="$speeds $s" && effs="$effs $e" && bests="$bests $bs"
+            if [ "$withceil" = 1 ] && [ "$n" -gt 1 ]; then
+                p=$(median <"$out/procs.$n")
+                c=$(awk -v n="$n" -v a="$t1" -v b="$p" 'BEGIN { printf "%.2f", n * a / b }')
+                f=$(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.2f", s / c }')
+                ceils="$ceils $c"
+                fracs="$fracs $f"
+                pline="${pline:-$label-procs $w 1:1.00} $n:$c"
+            fi
         done
         for s in $speeds; do printf '%8s' "$s"; done
         for e in $effs; do printf '%10s' "$e"; done
         for s in $bests; do printf '%8s' "$s"; done
+        for c in $ceils; do printf '%8s' "$c"; done
+        for f in $fracs; do printf '%10s' "$f"; done
         echo
         echo "$line" >>"$dat"
+        [ -n "${pline:-}" ] && echo "$pline" >>"$dat"
+        pline=
         echo "$label-cpu $w$(for e in 1.00 $effs; do printf ' %s' "$e"; done)" >>"$out/eff.dat"
     done
     echo "control (two independent pinned single-thread processes): $(control "$@")x"
@@ -168,47 +196,12 @@ procs_once() {
     while [ $k -lt "$n" ]; do awk '{ print $1 }' "$out/p.$k"; k=$((k + 1)); done | sort -g | tail -1
 }
 
-bench_procs() {
-    label=$1; shift
-    echo
-    echo "== $label: N independent pinned single-thread processes (median of $runs runs;"
-    echo "   speedup = N*T(1)/T(N), T(N) = the slowest process: the machine's own ceiling for each workload)"
-    printf '%-24s' workload
-    for n in $threads; do printf '%10s' "T($n)"; done
-    for n in $threads; do [ "$n" -gt 1 ] && printf '%8s' "x$n"; done
-    echo
-    for w in $workloads; do
-        printf '%-24s' "$w"
-        for n in $threads; do : >"$out/procs.$n"; done
-        i=0
-        while [ $i -lt "$runs" ]; do
-            for n in $threads; do procs_once "$w" "$n" "$@" >>"$out/procs.$n"; done
-            i=$((i + 1))
-        done
-        t1=
-        line="$label $w"
-        speeds=
-        for n in $threads; do
-            t=$(median <"$out/procs.$n")
-            [ -z "$t1" ] && t1=$t
-            printf '%10.3f' "$t"
-            s=$(awk -v n="$n" -v a="$t1" -v b="$t" 'BEGIN { printf "%.2f", n * a / b }')
-            line="$line $n:$s"
-            [ "$n" -gt 1 ] && speeds="$speeds $s"
-        done
-        for s in $speeds; do printf '%8s' "$s"; done
-        echo
-        echo "$line" >>"$dat"
-    done
-}
-
 echo "threads: $threads   CPUs online: $ncpu"
 want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
-if want ft && [ -x "$ft" ]; then bench_one weft-ft "$ft"; fi
-if [ "$ceiling" = 1 ] && [ -x "$ft" ]; then bench_procs weft-ft-procs "$ft"; fi
-if want ft-gil1 && [ -x "$ft" ]; then bench_one weft-ft-gil1 "$ft" -X gil=1; fi
-if want gil && [ -x "$gil" ]; then bench_one weft-gil "$gil"; fi
-if want python3 && command -v python3 >/dev/null 2>&1; then bench_one python3 python3; fi
+if want ft && [ -x "$ft" ]; then bench_one weft-ft "$ceiling" "$ft"; fi
+if want ft-gil1 && [ -x "$ft" ]; then bench_one weft-ft-gil1 0 "$ft" -X gil=1; fi
+if want gil && [ -x "$gil" ]; then bench_one weft-gil 0 "$gil"; fi
+if want python3 && command -v python3 >/dev/null 2>&1; then bench_one python3 0 python3; fi
 
 if command -v gnuplot >/dev/null 2>&1 && grep -q '^weft-ft ' "$dat"; then
     pd=$out/plot.dat
