@@ -516,10 +516,10 @@ static WF_NOINLINE int get_ref_value_slow(wf_dict *d, keys_t *k, entry *e, wf_ob
  * without the lock.  The inline part is lookup_lockfree restricted to
  * what needs no call -- so that this path needs no stack frame: probe for
  * the identical key object (interned names always are), and take the
- * value when it is owned by the calling thread (a plain count store: no
- * other thread can free it, containers.h's wfo_try_xget_ref explains why
- * it needs no slot re-check, and the count is stored after the entry and
- * table re-checks, which it therefore need not undo), immortal (slot
+ * value when it is owned by the calling thread (a plain count store, and
+ * no re-check: no other thread can free it, containers.h's
+ * wfo_try_xget_ref explains why, and the entry held the key when the value
+ * was read, so the read is a valid state of the dict), immortal (slot
  * re-check first, as wfo_try_incref_compare) or counted per thread (the
  * thread's own counter slot, then the slot re-check, as
  * wfo_try_incref_compare; builtins and module-level functions).  The
@@ -527,11 +527,12 @@ static WF_NOINLINE int get_ref_value_slow(wf_dict *d, keys_t *k, entry *e, wf_ob
  * dict still uses the table.  Every other case -- a key equal but not identical, a
  * value that needs a shared try-incref, a changed table -- goes out of
  * line and starts that step over (get_ref_value_slow, get_ref_hash_slow). */
-static inline int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
+WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out,
+                              bool nolock) {
     wf_dict *d = (wf_dict *)o;
 #if WF_FREE_THREADED
     if (WF_UNLIKELY(!wf_is_owned_by_current_thread(o) && !(wf_gc_bits(o) & WF_GC_SHARED)))
-        return get_ref_hash_locked(d, key, h, out);
+        return nolock ? -2 : get_ref_hash_locked(d, key, h, out);
     keys_t *k = atomic_load_explicit(&d->ma_keys, memory_order_acquire);
     entry *ep = entries_of(k);
     size_t mask = (size_t)k->size - 1, i = (size_t)h & mask, perturb = (size_t)h;
@@ -539,7 +540,7 @@ static inline int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_obj
         wf_ssize_t ix = get_index(k, i);
         if (ix == IX_EMPTY) {
             if (WF_UNLIKELY(atomic_load_explicit(&d->ma_keys, memory_order_acquire) != k))
-                return get_ref_hash_slow(d, key, h, out);
+                return nolock ? lookup_lockfree(d, key, h, out) : get_ref_hash_slow(d, key, h, out);
             return 0;
         }
         if (ix >= 0) {
@@ -559,13 +560,16 @@ static inline int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_obj
                     } else {
                         uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_acquire);
                         if (tid == wft_tls_index) {
-                            if (atomic_load_explicit(&e->key, memory_order_acquire) == key &&
-                                atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
-                                atomic_store_explicit(&v->ob_ref_local, local + 1,
-                                                      memory_order_relaxed);
-                                *out = v;
-                                return 1;
-                            }
+                            /* No re-check: v is ours, so no other thread
+                             * can free it (its drops reach our merge
+                             * queue), and it was in the entry, which holds
+                             * this key for good (entries are append-only),
+                             * at the time we read it: a value stored or
+                             * removed since is a later state. */
+                            atomic_store_explicit(&v->ob_ref_local, local + 1,
+                                                  memory_order_relaxed);
+                            *out = v;
+                            return 1;
                         } else if (tid == WF_TID_PERTHREAD) {
                             /* wf_perthread_add's inline case (after the
                              * acquire of the tid, ob_ref_local is the id);
@@ -589,16 +593,68 @@ static inline int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_obj
                         }
                     }
                 }
-                return get_ref_value_slow(d, k, e, key, h, out);
+                return nolock ? lookup_lockfree(d, key, h, out)
+                              : get_ref_value_slow(d, k, e, key, h, out);
             }
-            if (ek && LD(e->hash) == h) return get_ref_hash_slow(d, key, h, out);
+            if (ek && LD(e->hash) == h)
+                return nolock ? lookup_lockfree(d, key, h, out) : get_ref_hash_slow(d, key, h, out);
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
 #else
-    return get_ref_hash_locked(d, key, h, out);
+    {
+        /* The GIL flavour's probe for keys compared without running code
+         * (identical, or both plain keys); anything else takes the full
+         * lookup (or, nolock, is handed back). */
+        keys_t *k = load_keys(d);
+        entry *ep = entries_of(k);
+        size_t mask = (size_t)k->size - 1, i = (size_t)h & mask, perturb = (size_t)h;
+        for (;;) {
+            wf_ssize_t ix = get_index(k, i);
+            if (ix == IX_EMPTY) return 0;
+            if (ix >= 0) {
+                entry *e = &ep[ix];
+                wf_object *ek = LD(e->key);
+                int match = ek == key;
+                if (!match && ek && LD(e->hash) == h) {
+                    if (!wfo_is_plain_key(ek) || !wfo_is_plain_key(key))
+                        return nolock ? -2 : get_ref_hash_locked(d, key, h, out);
+                    match = wfo_plain_key_eq(ek, key);
+                    if (match < 0) return nolock ? -2 : get_ref_hash_locked(d, key, h, out);
+                }
+                if (match) {
+                    *out = wf_newref(LD(e->value));
+                    return 1;
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
 #endif
+}
+
+/* One out-of-line copy for the ordinary lookups (as before the nolock
+ * variant existed); wfo_dict_get_ref_nolock has its own inlined one. */
+static WF_NOINLINE int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
+    return get_ref_hash_ex(o, key, h, out, false);
+}
+
+/* d[key] for an exact str key with its hash cached, when it can be found
+ * without the lock and without running code: 1 found (*out a new
+ * reference), 0 missing, -2 not decided here (the dict is not readable
+ * lock-free yet, a key must be compared by calling code, or a racing
+ * writer got in the way): use wf_dict_get_item_ref.  It reaches no safe
+ * point, so a caller may run it on a dict it merely borrows, as long as
+ * the dict cannot be freed before the caller's next quiescent state
+ * (wfo_instance_dict_get_ref, objimpl.h). */
+int wfo_dict_get_ref_nolock(wf_object *o, wf_object *key, wf_object **out) {
+    *out = NULL;
+    if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -2;
+    wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+    if (WF_UNLIKELY(h == -1)) return -2;
+    return get_ref_hash_ex(o, key, h, out, true);
 }
 
 static WF_NOINLINE int get_item_ref_hashing(wf_object *o, wf_object *key, wf_object **out) {

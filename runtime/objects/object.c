@@ -206,17 +206,12 @@ static wf_object *generic_getattr_impl(wf_object *o, wf_object *name, int suppre
             return r;
         }
     }
-    wf_object **dp = wf_object_dictptr(o);
-    if (dp) {
-        wf_object *d = wfo_instance_dict_ref(o, dp);
-        if (d) {
-            wf_object *v;
-            int r = wf_dict_get_item_ref(d, name, &v);
-            wf_decref(d);
-            if (r != 0) {
-                wf_xdecref(descr);
-                return r > 0 ? v : NULL;
-            }
+    {
+        wf_object *v;
+        int r = wfo_instance_dict_get_ref(o, name, &v);
+        if (r != 0) {
+            wf_xdecref(descr);
+            return r > 0 ? v : NULL;
         }
     }
     if (get) {
@@ -312,8 +307,10 @@ int wfo_object_set_dict(wf_object *o, wf_object *value, void *closure) {
     old = dict_load(dp);
     atomic_store_explicit((wf_object *_Atomic *)dp, value, memory_order_release);
     WF_END_CRITICAL_SECTION();
-    /* Readers load the slot and incref without a lock
-     * (wfo_instance_dict_ref): the old dict goes after a grace period. */
+    /* Readers load the slot without a lock and incref the dict
+     * (wfo_instance_dict_ref) or use it uncounted until their next
+     * quiescent state (wfo_instance_dict_get_ref): the old dict goes after
+     * a grace period. */
     wfo_release_after_grace(old);
     return 0;
 }

@@ -187,6 +187,31 @@ WF_INLINE wf_object *wfo_instance_dict_ref(wf_object *o, wf_object **dp) {
     if (d) wf_incref(d);
     return d;
 }
+/* d[key] found without the lock and without running code, or -2 (dict.c). */
+int wfo_dict_get_ref_nolock(wf_object *d, wf_object *key, wf_object **out);
+/* o.__dict__[name] for an attribute lookup: 1 found (*out a new
+ * reference), 0 absent (or no dict), -1 error.  The common case takes no
+ * reference to the dict: o is alive (the caller holds it), so its dict
+ * can only go away by `o.__dict__ = ...`, which frees the replaced dict
+ * after a grace period, and wfo_dict_get_ref_nolock reaches no quiescent
+ * state.  So with threads sharing o, an attribute read writes nothing to
+ * the dict's header (no shared-count RMW to pass a cache line around).
+ * Anything wfo_dict_get_ref_nolock leaves undecided (a key compared by
+ * code, a dict not yet readable lock-free) takes the counted path. */
+WF_INLINE int wfo_instance_dict_get_ref(wf_object *o, wf_object *name, wf_object **out) {
+    *out = NULL;
+    wf_object **dp = wf_object_dictptr(o);
+    if (!dp) return 0;
+    wf_object *d = atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire);
+    if (!d) return 0;
+    int r = wfo_dict_get_ref_nolock(d, name, out);
+    if (WF_LIKELY(r != -2)) return r;
+    d = wfo_instance_dict_ref(o, dp);
+    if (!d) return 0;
+    r = wf_dict_get_item_ref(d, name, out);
+    wf_decref(d);
+    return r;
+}
 extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
 extern const char *const wfo_cmp_symbols[6]; /* "<" ... */
 

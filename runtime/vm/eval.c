@@ -174,15 +174,10 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
             return v;
         }
         if (ver && cw == ver) {
-            wf_object **dp = wf_object_dictptr(owner);
-            wf_object *d = dp ? wfo_instance_dict_ref(owner, dp) : NULL;
-            if (d) {
-                wf_object *v = NULL;
-                int r = wf_dict_get_item_ref(d, name, &v);
-                wf_decref(d);
-                if (r < 0) return NULL;
-                if (r > 0) return v;
-            }
+            wf_object *v;
+            int r = wfo_instance_dict_get_ref(owner, name, &v);
+            if (r < 0) return NULL;
+            if (r > 0) return v;
         } else if (ver) {
             attr_cache_fill(c, tp, name, ver);
         }
@@ -2106,16 +2101,10 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             wf_object *descr = type_lookup_ref(tp, name);
             if (descr && wf_type_has_flag(WF_TYPE(descr), WF_TPFLAGS_METHOD_DESCRIPTOR)) {
                 /* A non-data descriptor: the instance dict wins. */
-                wf_object **dp = wf_object_dictptr(obj);
-                wf_object *dict = dp ? wfo_instance_dict_ref(obj, dp) : NULL;
-                wf_object *iv = NULL;
-                if (dict) {
-                    int r = wf_dict_get_item_ref(dict, name, &iv);
-                    wf_decref(dict);
-                    if (r < 0) {
-                        wf_decref(descr);
-                        goto error;
-                    }
+                wf_object *iv;
+                if (wfo_instance_dict_get_ref(obj, name, &iv) < 0) {
+                    wf_decref(descr);
+                    goto error;
                 }
                 if (iv) {
                     wf_decref(descr);
