@@ -2004,6 +2004,10 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             format_unbound(co, oparg);
             goto error;
         }
+        /* A closure's cells are its module globals: a value another thread
+         * created, read here, is a candidate for per-thread counts, as
+         * LOAD_GLOBAL's are (docs/internals/refcounting.md). */
+        wf_perthread_note_shared_load(v);
         PUSH(v);
         DISPATCH();
     }
@@ -2059,12 +2063,17 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     }
 
     TARGET(COPY_FREE_VARS) {
+        /* The free-variable slots borrow the closure's cells: f_func holds
+         * its closure tuple, which never changes, for as long as the frame
+         * runs (vm.h, "Free variables"). */
+        if (WF_UNLIKELY(oparg != co->co_nfreevars)) {
+            wf_err_set_string(&wf_exc_SystemError, "COPY_FREE_VARS count differs from co_nfreevars");
+            goto error;
+        }
         wf_object *closure = f->f_func ? ((wfv_function *)f->f_func)->func_closure : NULL;
         int offset = co->co_nlocalsplus - oparg;
-        for (int i = 0; i < oparg; i++) {
-            wf_object *c = closure && i < WF_TUPLE_SIZE(closure) ? WF_TUPLE_ITEM(closure, i) : NULL;
-            fast[offset + i] = wf_xnewref(c);
-        }
+        for (int i = 0; i < oparg; i++)
+            fast[offset + i] = closure && i < WF_TUPLE_SIZE(closure) ? WF_TUPLE_ITEM(closure, i) : NULL;
         DISPATCH();
     }
 

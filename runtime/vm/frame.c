@@ -149,17 +149,32 @@ wfv_frame *wfv_frame_push(wfv_vmstate *s, wfv_code *co, wf_object *func, wf_obje
     return f;
 }
 
+/* Release slots [from, to) of a frame, clearing them. */
+WF_INLINE void frame_release_slots(wf_object **slots, int from, int to) {
+    for (int i = from; i < to; i++) {
+        wf_object *o = slots[i];
+        slots[i] = NULL;
+        if (o) wf_decref(o);
+    }
+}
+
 void wfv_frame_clear(wfv_frame *f) {
     if (f->f_state == WFV_FRAME_CLEARED) return;
     if (f->f_frameobj) wfv_frameobj_detach(f);
     wfv_code *co = f->f_code;
     int n = co->co_nlocalsplus + f->f_stacktop;
+    int nfree = co->co_nfreevars; /* borrowed: the nfree slots before co_nlocalsplus */
+    int free0 = co->co_nlocalsplus - nfree;
     f->f_stacktop = 0;
     f->f_state = WFV_FRAME_CLEARED;
-    for (int i = 0; i < n; i++) {
-        wf_object *o = f->localsplus[i];
-        f->localsplus[i] = NULL;
-        if (o) wf_decref(o);
+    /* In slot order (locals, cells, then the value stack), as CPython
+     * releases them, skipping the borrowed free variables. */
+    if (WF_UNLIKELY(nfree)) {
+        for (int i = free0; i < co->co_nlocalsplus; i++) f->localsplus[i] = NULL;
+        frame_release_slots(f->localsplus, 0, free0);
+        frame_release_slots(f->localsplus, co->co_nlocalsplus, n);
+    } else {
+        frame_release_slots(f->localsplus, 0, n);
     }
     wf_object *func = f->f_func, *g = f->f_globals, *b = f->f_builtins, *l = f->f_locals;
     uint8_t borrows = f->f_borrows;
@@ -183,8 +198,11 @@ int wfv_frame_traverse(wfv_frame *f, wf_visitproc visit, void *arg) {
     wfv_code *co = f->f_code;
     if (f->f_state == WFV_FRAME_CLEARED || !co) return 0;
     int n = co->co_nlocalsplus + f->f_stacktop;
+    int free0 = co->co_nlocalsplus - co->co_nfreevars; /* borrowed cells: not ours to visit */
     for (int i = 0; i < n; i++)
-        if (f->localsplus[i] && visit(f->localsplus[i], arg)) return -1;
+        if (f->localsplus[i] && (i < free0 || i >= co->co_nlocalsplus) &&
+            visit(f->localsplus[i], arg))
+            return -1;
     if (f->f_frameobj && visit(f->f_frameobj, arg)) return -1;
     if (f->f_locals && visit(f->f_locals, arg)) return -1;
     if (!(f->f_borrows & WFV_BORROWS_CGB)) {

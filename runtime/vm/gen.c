@@ -85,7 +85,12 @@ wf_object *wfv_gen_from_frame(wfv_frame *f, int depth) {
     wfv_frame *gf = GEN_FRAME(g);
     wfv_frame_init(gf, co, f->f_func, f->f_globals, f->f_builtins, f->f_locals,
                    WFV_FRAME_OWNED_BY_GENERATOR, false);
-    for (int i = 0; i < co->co_nlocalsplus + depth; i++) gf->localsplus[i] = wf_xnewref(f->localsplus[i]);
+    /* The free-variable slots are borrowed from f_func's closure (vm.h),
+     * which gf holds too (it takes its own reference to f_func). */
+    int free0 = co->co_nlocalsplus - co->co_nfreevars;
+    for (int i = 0; i < co->co_nlocalsplus + depth; i++)
+        gf->localsplus[i] = i >= free0 && i < co->co_nlocalsplus ? f->localsplus[i]
+                                                                : wf_xnewref(f->localsplus[i]);
     gf->f_stacktop = depth;
     wfv_frame_set_lasti(gf, wfv_frame_lasti(f));
     gf->f_state = WFV_FRAME_CREATED;

@@ -106,6 +106,16 @@ enum { WFV_FRAME_CREATED, WFV_FRAME_SUSPENDED, WFV_FRAME_EXECUTING, WFV_FRAME_CO
  * until the call returns, so the frame (which never outlives the call:
  * generators copy the frame and take their own references) needs none. */
 enum { WFV_BORROWS_CGB = 1, WFV_BORROWS_FUNC = 2 };
+/* Free variables: the last co_nfreevars slots of localsplus are always
+ * borrowed.  COPY_FREE_VARS (the only writer of those slots) copies the
+ * cells of f_func's closure without counting them; a function's closure
+ * never changes (func.c), and f_func, strong or borrowed, keeps the
+ * function alive while the frame exists.  So frame clear does not release
+ * them, the collector's traverse does not visit them (it reaches the cells
+ * through f_func), and a generator's copy of the frame copies the
+ * pointers.  A call of a closure thus does no count traffic on its cells,
+ * which for a closure that several threads call would be shared-count
+ * RMWs on cells another thread created. */
 typedef struct wfv_frame {
     wfv_code *f_code;          /* strong, or borrowed from f_func */
     wf_object *f_func;         /* strong or borrowed (see above); NULL for module code run by exec/eval */
