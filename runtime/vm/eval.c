@@ -136,17 +136,25 @@ static wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
 
 /* Fill LOAD_ATTR's / STORE_ATTR's inline cache for name on type tp under
  * tag ver (the encoding is described at LOAD_ATTR): no type attribute, or
- * a __slots__ member; anything else leaves the cache as it is. */
-static void attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf_object *name, uint32_t ver) {
+ * a __slots__ member; anything else leaves the cache as it is.  Returns
+ * the word it stored, or 0, so that the caller can take the cached path
+ * right away (a site that sees several classes misses often; without this
+ * each miss looked the name up on the type twice). */
+static WF_NOINLINE uint64_t attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf_object *name,
+                                            uint32_t ver) {
     wf_object *d = type_lookup_ref(tp, name);
     if (!d) {
         atomic_store_explicit(&c->tag, ver, memory_order_relaxed);
-        return;
+        return ver;
     }
+    uint64_t w = 0;
     size_t off = wfo_member_descr_slot_offset(d, tp);
-    if (off && off <= UINT32_MAX)
-        atomic_store_explicit(&c->tag, (uint64_t)ver | ((uint64_t)off << 32), memory_order_relaxed);
+    if (off && off <= UINT32_MAX) {
+        w = (uint64_t)ver | ((uint64_t)off << 32);
+        atomic_store_explicit(&c->tag, w, memory_order_relaxed);
+    }
     wf_decref(d);
+    return w;
 }
 
 /* LOAD_ATTR's work: owner.name as a new reference, or NULL with an
@@ -167,6 +175,7 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
         uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
         wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
         uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+        if (WF_UNLIKELY((uint32_t)cw != ver) && ver) cw = attr_cache_fill(c, tp, name, ver);
         if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
             size_t off = (size_t)(cw >> 32);
             wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
@@ -178,8 +187,6 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
             int r = wfo_instance_dict_get_ref(owner, name, &v);
             if (r < 0) return NULL;
             if (r > 0) return v;
-        } else if (ver) {
-            attr_cache_fill(c, tp, name, ver);
         }
     }
     return wf_object_getattr(owner, name);
@@ -196,6 +203,7 @@ WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *n
         uint32_t ver = atomic_load_explicit(&tp->tp_version_tag, memory_order_acquire);
         wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
         uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
+        if (WF_UNLIKELY((uint32_t)cw != ver) && ver) cw = attr_cache_fill(c, tp, name, ver);
         if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
             /* A __slots__ slot: it takes the reference to v. */
             wf_object *old = wfo_slot_exchange(owner, (wf_object *_Atomic *)((char *)owner + (cw >> 32)), v);
@@ -212,8 +220,6 @@ WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *n
                 wf_decref(v);
                 return 0;
             }
-        } else if (ver) {
-            attr_cache_fill(c, tp, name, ver);
         }
     }
     if (wf_object_setattr(owner, name, v) < 0) return -1;
