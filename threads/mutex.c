@@ -2,9 +2,11 @@
  * threads/mutex.c — slow paths of the 1-byte wf_mutex (see weft/mutex.h).
  *
  * Owns: contended locking (spin, then park on the mutex byte's address),
- * unlocking with waiters, and the hand-off that bounds a waiter's wait.
+ * unlocking with waiters (one woken waiter at a time), and the hand-off
+ * that bounds a waiter's wait.
  *
- * The byte: LOCKED (bit 0) and HAS_PARKED (bit 1).  Invariants:
+ * The byte: LOCKED (bit 0), HAS_PARKED (bit 1) and WAKING (bit 2).
+ * Invariants:
  *  - Whenever a thread is queued in the parking lot on &m->bits, HAS_PARKED
  *    is set: a waiter sets it (CAS) before parking, and wft_park re-checks
  *    that the byte still reads LOCKED|HAS_PARKED under the bucket lock.
@@ -16,15 +18,29 @@
  *    enqueue or leave, so the callback knows exactly whether waiters
  *    remain and HAS_PARKED is cleared only when none does.  While the byte
  *    is LOCKED|HAS_PARKED no other thread changes it (lockers only CAS
- *    when LOCKED is clear or HAS_PARKED is missing), so a plain store is
- *    enough in the callback.
- *  - Fairness: a waiter records time_to_be_fair = (time of its first park)
- *    + 1 ms.  If the unlocker's callback finds that deadline passed it
- *    keeps LOCKED set and hands the lock to the woken waiter (handed_off);
- *    otherwise it releases the lock and the woken waiter competes with
- *    barging lockers, which keeps throughput high.  So a waiter that is
- *    first in the FIFO gets the lock at the first unlock after it has
- *    waited 1 ms; the FIFO bounds the others.
+ *    when LOCKED is clear or HAS_PARKED is missing, and only a WAKING owner
+ *    clears WAKING), so a plain store is enough in the callback.
+ *  - WAKING has at most one owner: the waiter that an unlock woke without
+ *    handing it the lock (the callback sets the bit for it).  While the bit
+ *    is set, unlocks just release the mutex: one woken waiter at a time is
+ *    enough, and a contended lock no longer pays a futex wake per unlock.
+ *    The owner gives the bit up in the CAS that takes the mutex, or, before
+ *    it parks again or gives up (timeout, signal), in a CAS made while the
+ *    mutex is held (give_up_waking takes a free mutex instead): either way
+ *    the next unlock sees the bit clear and wakes the next waiter, so no
+ *    wake-up is lost.  Unlocks go to the parking lot only with WAKING
+ *    clear, so the callback never meets an owner.
+ *  - Fairness: when the parking lot reports that the bucket's fairness
+ *    timer has run out (be_fair: at most once per 0.5-1 ms per bucket), the
+ *    unlocker's callback keeps LOCKED set and hands the lock to the woken
+ *    waiter (handed_off); otherwise it releases the lock and the woken
+ *    waiter competes with barging lockers, which keeps throughput high.
+ *    So the waiter first in the FIFO gets the lock at the first unlock
+ *    after at most about 1 ms.  The timer belongs to the bucket, not to the
+ *    waiter: with a per-waiter deadline, once every waiter has waited 1 ms
+ *    every unlock hands off, and a contended lock then passes from thread
+ *    to thread at the speed of wake-ups (a convoy: tens of microseconds per
+ *    acquisition where barging takes well under one).
  *
  * Memory ordering: acquiring CASes are acquire, releasing stores/CASes
  * release.  A hand-off passes the critical section through the callback's
@@ -43,19 +59,37 @@
 
 #define MAX_SPIN_COUNT 40
 #define MAX_SPIN_NS 100000 /* stop spinning after 0.1 ms, whatever the count */
-#define TIME_TO_BE_FAIR_NS 1000000 /* 1 ms */
 
 /* What a parked locker hands to the unlocker's callback (park_arg). */
 typedef struct mutex_waiter {
-    int64_t time_to_be_fair; /* immutable while parked */
-    bool handed_off;         /* written by the callback under the bucket
-                                lock; read by the waiter after waking */
+    bool handed_off; /* written by the callback under the bucket lock; read
+                        by the waiter after waking */
 } mutex_waiter;
 
 static int spin_limit(void) {
     /* With a GIL the holder cannot run while we spin holding it. */
     if (WF_GIL_BUILD || wft_gil_enabled()) return 0;
     return MAX_SPIN_COUNT;
+}
+
+/* The caller owns WAKING and gives up waiting (timeout, signal): clear the
+ * bit while the mutex is held, so that the holder's unlock wakes the next
+ * waiter; if the mutex is free, take it instead (the caller then reports
+ * ACQUIRED, and its own unlock wakes the next waiter). */
+static bool give_up_waking(wf_mutex *m) {
+    uint8_t v = atomic_load_explicit(&m->bits, memory_order_relaxed);
+    for (;;) {
+        if (!(v & WF_MUTEX_LOCKED)) {
+            if (atomic_compare_exchange_weak_explicit(&m->bits, &v,
+                                                      (v | WF_MUTEX_LOCKED) & ~WF_MUTEX_WAKING,
+                                                      memory_order_acquire, memory_order_relaxed))
+                return true;
+        } else if (atomic_compare_exchange_weak_explicit(&m->bits, &v, v & ~WF_MUTEX_WAKING,
+                                                         memory_order_relaxed,
+                                                         memory_order_relaxed)) {
+            return false;
+        }
+    }
 }
 
 wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags flags) {
@@ -71,24 +105,31 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
     int64_t now = wft_monotonic_ns();
     /* Saturate: a timeout past the end of the clock means "forever". */
     int64_t deadline = timeout_ns > 0 && timeout_ns < INT64_MAX - now ? now + timeout_ns : -1;
-    mutex_waiter w = {.time_to_be_fair = now + TIME_TO_BE_FAIR_NS, .handed_off = false};
+    mutex_waiter w = {.handed_off = false};
     int spins = 0, max_spins = spin_limit();
+    /* We own WAKING: an unlocker woke us and has set the bit, and no unlock
+     * wakes another waiter until we take the mutex or clear the bit. */
+    bool waking = false;
+    uint8_t mine = 0; /* WF_MUTEX_WAKING while `waking`, else 0 */
 
     for (;;) {
         v = atomic_load_explicit(&m->bits, memory_order_relaxed);
         if (!(v & WF_MUTEX_LOCKED)) {
-            /* Unlocked: take it, keeping HAS_PARKED for the others. */
-            if (atomic_compare_exchange_weak_explicit(&m->bits, &v, v | WF_MUTEX_LOCKED,
+            /* Unlocked: take it, keeping HAS_PARKED for the others and
+             * WAKING for whoever owns it (unless that is us). */
+            if (atomic_compare_exchange_weak_explicit(&m->bits, &v,
+                                                      (v | WF_MUTEX_LOCKED) & ~mine,
                                                       memory_order_acquire,
                                                       memory_order_relaxed))
                 return WF_LOCK_ACQUIRED;
             continue;
         }
-        if (!(v & WF_MUTEX_HAS_PARKED) && spins < max_spins) {
+        if ((waking || !(v & WF_MUTEX_HAS_PARKED)) && spins < max_spins) {
             /* Spin only while nobody is parked (otherwise we would barge
-             * ahead of threads that have waited longer) and only while it
-             * is cheap: on an oversubscribed machine one sched_yield can
-             * give away a whole time slice, and then parking is better. */
+             * ahead of threads that have waited longer) or when we are the
+             * one woken waiter, and only while it is cheap: on an
+             * oversubscribed machine one sched_yield can give away a whole
+             * time slice, and then parking is better. */
             sched_yield();
             spins++;
             if (wft_monotonic_ns() - now > MAX_SPIN_NS) spins = max_spins;
@@ -97,15 +138,23 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
         int64_t remaining = -1;
         if (deadline >= 0) {
             remaining = deadline - wft_monotonic_ns();
-            if (remaining <= 0) return WF_LOCK_TIMEOUT;
+            if (remaining <= 0) {
+                if (waking && give_up_waking(m)) return WF_LOCK_ACQUIRED;
+                return WF_LOCK_TIMEOUT;
+            }
         }
-        if (!(v & WF_MUTEX_HAS_PARKED)) {
-            uint8_t nv = v | WF_MUTEX_HAS_PARKED;
+        /* Before parking: mark HAS_PARKED and hand WAKING back, in one CAS
+         * made while the mutex is held, so the holder's unlock wakes the
+         * next waiter (if it unlocked first, the CAS fails and we retry). */
+        uint8_t nv = (v | WF_MUTEX_HAS_PARKED) & ~mine;
+        if (nv != v) {
             if (!atomic_compare_exchange_strong_explicit(&m->bits, &v, nv,
                                                          memory_order_relaxed,
                                                          memory_order_relaxed))
                 continue;
             v = nv;
+            waking = false;
+            mine = 0;
         }
         if (flags & WF_LOCK_HANDLE_SIGNALS) {
             /* A signal noted before we park must not wait for the lock. */
@@ -120,7 +169,13 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
         switch (r) {
         case WFT_PARK_OK:
             if (w.handed_off) return WF_LOCK_ACQUIRED;
-            break; /* released to us: compete again */
+            /* Released to us with WAKING set: compete again, spinning
+             * afresh, and own WAKING until we take the mutex or park. */
+            waking = true;
+            mine = WF_MUTEX_WAKING;
+            spins = 0;
+            now = wft_monotonic_ns();
+            break;
         case WFT_PARK_INTR:
             if (flags & WF_LOCK_HANDLE_SIGNALS) return WF_LOCK_INTR;
             break;
@@ -142,14 +197,16 @@ void wf_mutex_lock_slow(wf_mutex *m) {
 }
 
 /* Runs under the bucket lock of &m->bits (see the file comment). */
-static void unpark_cb(void *arg, void *park_arg, bool has_more_waiters) {
+static void unpark_cb(void *arg, void *park_arg, bool has_more_waiters, bool be_fair) {
     wf_mutex *m = arg;
     mutex_waiter *w = park_arg;
     uint8_t v = 0;
     if (w) {
-        if (wft_monotonic_ns() >= w->time_to_be_fair) {
+        if (be_fair) {
             w->handed_off = true;
             v |= WF_MUTEX_LOCKED;
+        } else {
+            v |= WF_MUTEX_WAKING;
         }
         if (has_more_waiters) v |= WF_MUTEX_HAS_PARKED;
     }
@@ -164,12 +221,14 @@ void wf_mutex_unlock_slow(wf_mutex *m) {
                     (void *)m);
             abort();
         }
-        if (v & WF_MUTEX_HAS_PARKED) {
+        if ((v & (WF_MUTEX_HAS_PARKED | WF_MUTEX_WAKING)) == WF_MUTEX_HAS_PARKED) {
             wft_unpark(&m->bits, unpark_cb, m);
             return;
         }
-        if (atomic_compare_exchange_weak_explicit(&m->bits, &v, 0, memory_order_release,
-                                                  memory_order_relaxed))
+        /* Nobody parked, or a woken waiter is already on its way: release,
+         * keeping the waiter bits. */
+        if (atomic_compare_exchange_weak_explicit(&m->bits, &v, v & ~WF_MUTEX_LOCKED,
+                                                  memory_order_release, memory_order_relaxed))
             return;
     }
 }

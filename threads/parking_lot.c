@@ -71,6 +71,11 @@
 #define NBUCKETS 257  /* prime: spreads adjacent object addresses */
 #define REG_SLOTS 61  /* interrupt registry slots, keyed by thread */
 #define WORD_LOCK_SPIN 100
+/* A bucket's fairness timer runs for a random 0.5-1 ms after each time it
+ * fires: random so that threads on a regular schedule cannot keep meeting
+ * it at the same phase. */
+#define FAIR_MIN_NS 500000
+#define FAIR_SPAN_NS 500000
 
 static void fatal(const char *msg) {
     fprintf(stderr, "weft: fatal error: %s\n", msg);
@@ -169,8 +174,10 @@ typedef struct wait_entry {
 
 typedef struct bucket {
     word_lock lock;
-    wait_entry *head; /* under lock */
-    wait_entry *tail; /* under lock */
+    wait_entry *head;   /* under lock */
+    wait_entry *tail;   /* under lock */
+    int64_t fair_at;    /* fairness timer (see wft_unpark); under lock */
+    uint32_t fair_seed; /* xorshift state for the timer; under lock */
 } __attribute__((aligned(WF_CACHELINE))) bucket;
 
 typedef struct reg_slot {
@@ -359,7 +366,20 @@ void wft_unpark(const void *addr, wft_unpark_fn fn, void *arg) {
         dequeue(b, w);
         w->result = WFT_PARK_OK;
     }
-    if (fn) fn(arg, w ? w->park_arg : NULL, more);
+    bool be_fair = false;
+    if (w) {
+        int64_t now = wft_monotonic_ns();
+        if (now >= b->fair_at) {
+            uint32_t x = b->fair_seed ? b->fair_seed : (uint32_t)(b - buckets) * 2654435761u + 1;
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            b->fair_seed = x;
+            b->fair_at = now + FAIR_MIN_NS + (int64_t)(x % FAIR_SPAN_NS);
+            be_fair = true;
+        }
+    }
+    if (fn) fn(arg, w ? w->park_arg : NULL, more, be_fair);
     word_lock_unlock(&b->lock);
     if (w) wake_entry(w);
 }

@@ -32,8 +32,13 @@ wft_park_status wft_park(const void *addr, const void *expected, size_t size,
 
 /* Wake the first thread parked on addr.  fn (may be NULL) runs under the
  * bucket lock before the waiter is woken, with the waiter's park_arg (NULL
- * if there was no waiter) and whether more waiters remain on addr. */
-typedef void (*wft_unpark_fn)(void *arg, void *park_arg, bool has_more_waiters);
+ * if there was no waiter), whether more waiters remain on addr, and
+ * be_fair: whether the bucket's fairness timer has run out.  The timer
+ * fires at most once per 0.5-1 ms (random) per bucket and is re-armed when
+ * it fires, so a caller that hands a resource to the waiter only when
+ * be_fair is set bounds how long the oldest waiter waits without making
+ * every release a hand-off (which would run at the speed of wake-ups). */
+typedef void (*wft_unpark_fn)(void *arg, void *park_arg, bool has_more_waiters, bool be_fair);
 void wft_unpark(const void *addr, wft_unpark_fn fn, void *arg);
 
 /* Wake every thread parked on addr. */

@@ -2,12 +2,14 @@
  * weft/mutex.h — the 1-byte mutex (public API).
  *
  * A wf_mutex is one byte: bit 0 LOCKED, bit 1 HAS_PARKED (some thread may
- * be parked on the byte's address in the parking lot).  The uncontended
- * lock and unlock are one CAS each.  Contended lockers spin briefly, then
- * park on the mutex's address (threads/parking_lot.c), detaching from the
- * runtime while parked so that stop-the-world, QSBR and the GIL never wait
- * on a sleeping thread.  A waiter that has waited more than about 1 ms gets
- * the lock handed to it directly by the unlocker, so no thread starves.
+ * be parked on the byte's address in the parking lot), bit 2 WAKING (an
+ * unlocker has woken a waiter that has not yet taken the lock or parked
+ * again: further unlocks need not wake another).  The uncontended lock and
+ * unlock are one CAS each.  Contended lockers spin briefly, then park on
+ * the mutex's address (threads/parking_lot.c), detaching from the runtime
+ * while parked so that stop-the-world, QSBR and the GIL never wait on a
+ * sleeping thread.  About once a millisecond an unlock hands the lock
+ * directly to the longest waiter, so no thread starves.
  *
  * Implementation: threads/mutex.c.  Any thread may read the byte with an
  * atomic load; it changes only through CAS/exchange.
@@ -28,6 +30,7 @@ typedef struct wf_mutex {
 #define WF_MUTEX_INIT {0}
 #define WF_MUTEX_LOCKED 1u
 #define WF_MUTEX_HAS_PARKED 2u
+#define WF_MUTEX_WAKING 4u
 
 /* Flags for wf_mutex_lock_ex. */
 typedef enum wf_lock_flags {
@@ -50,6 +53,10 @@ void wf_mutex_unlock_slow(wf_mutex *m);
 /* timeout_ns < 0: wait forever; 0: try once. */
 wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags flags);
 
+/* The fast path: succeeds only from the all-clear byte, so it can fail on
+ * an unlocked mutex whose HAS_PARKED or WAKING bit is set.  Callers fall
+ * back to wf_mutex_lock_ex, which takes such a mutex (with timeout 0 for a
+ * true "try once"). */
 static inline bool wf_mutex_trylock(wf_mutex *m) {
     uint8_t expected = 0;
     WF_COUNT(mutex_cas);

@@ -62,7 +62,9 @@ static unsigned long current_ident(void) { return (unsigned long)pthread_self();
  * ------------------------------------------------------------------------- */
 static int acquire_timed(wf_mutex *m, int64_t timeout_ns) {
     if (wf_mutex_trylock(m)) return 1;
-    if (timeout_ns == 0) return 0;
+    /* lock_ex with 0 takes a free mutex whose waiter bits are set, which
+     * the all-clear trylock above refuses. */
+    if (timeout_ns == 0) return wf_mutex_lock_ex(m, 0, WF_LOCK_DEFAULT) == WF_LOCK_ACQUIRED;
     int64_t deadline = timeout_ns > 0 ? wft_monotonic_ns() + timeout_ns : -1;
     int64_t remaining = timeout_ns;
     for (;;) {
@@ -73,7 +75,7 @@ static int acquire_timed(wf_mutex *m, int64_t timeout_ns) {
         if (wfv_handle_signals() < 0) return -1;
         if (deadline >= 0) {
             remaining = deadline - wft_monotonic_ns();
-            if (remaining <= 0) return wf_mutex_trylock(m) ? 1 : 0;
+            if (remaining <= 0) return wf_mutex_lock_ex(m, 0, WF_LOCK_DEFAULT) == WF_LOCK_ACQUIRED;
         }
     }
 }

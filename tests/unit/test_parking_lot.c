@@ -1,7 +1,7 @@
 /*
  * tests/unit/test_parking_lot.c — the address-keyed parking lot
  * (threads/parking_lot.c): value re-check, FIFO order and callback
- * arguments, unpark_all, timeouts that leave nothing behind, timeouts
+ * arguments, the fairness timer, unpark_all, timeouts that leave nothing behind, timeouts
  * racing with unparks, lost-wake-up races, interrupts, detaching while
  * parked, and parking from unregistered threads.
  *
@@ -66,8 +66,9 @@ static _Atomic int cb_calls;
 static void *_Atomic cb_park_arg;
 static _Atomic int cb_more;
 
-static void record_cb(void *arg, void *park_arg, bool more) {
+static void record_cb(void *arg, void *park_arg, bool more, bool be_fair) {
     ck_assert_ptr_eq(arg, &cb_calls);
+    (void)be_fair;
     atomic_store(&cb_park_arg, park_arg);
     atomic_store(&cb_more, more);
     atomic_fetch_add(&cb_calls, 1);
@@ -118,22 +119,29 @@ static void fifo_worker(int i, void *arg) {
 
 static void *_Atomic fifo_seen[NFIFO + 1];
 static _Atomic int fifo_more[NFIFO + 1];
-static void fifo_cb(void *arg, void *park_arg, bool more) {
+static void fifo_cb(void *arg, void *park_arg, bool more, bool be_fair) {
+    (void)be_fair;
     int k = *(int *)arg;
     atomic_store(&fifo_seen[k], park_arg);
     atomic_store(&fifo_more[k], more);
 }
 
-START_TEST(test_unpark_is_fifo_with_callback_args) {
+/* Start NFIFO workers and queue them one by one on fifo_word, so that the
+ * FIFO order is known. */
+static wtest_group *queue_fifo_workers(void) {
     reset_workers();
     atomic_store(&fifo_word, 0);
     atomic_store(&fifo_turn, -1);
     wtest_group *g = wtest_start_threads(NFIFO, fifo_worker, NULL);
-    /* Queue the workers one by one so the FIFO order is known. */
     for (int i = 0; i < NFIFO; i++) {
         atomic_store(&fifo_turn, i);
         WTEST_WAIT_FOR(is_queued(i));
     }
+    return g;
+}
+
+START_TEST(test_unpark_is_fifo_with_callback_args) {
+    wtest_group *g = queue_fifo_workers();
     for (int k = 0; k <= NFIFO; k++) wft_unpark(&fifo_word, fifo_cb, &k);
     wtest_join_threads(g);
     for (int k = 0; k < NFIFO; k++) {
@@ -143,6 +151,53 @@ START_TEST(test_unpark_is_fifo_with_callback_args) {
     }
     ck_assert_ptr_null(atomic_load(&fifo_seen[NFIFO]));
     ck_assert_int_eq(atomic_load(&fifo_more[NFIFO]), 0);
+}
+END_TEST
+
+/* ---- the bucket's fairness timer -----------------------------------------------
+ * be_fair is set at most once per 0.5 ms per bucket (the timer re-arms for a
+ * random 0.5-1 ms when it fires), always after the bucket has gone 1 ms
+ * without firing, and never when no thread was woken.  Unpark times are
+ * taken inside the callback, under the bucket lock, where the lot decides. */
+
+static _Atomic int fair_flag[NFIFO + 1];
+static _Atomic int64_t fair_time[NFIFO + 1];
+static void fair_cb(void *arg, void *park_arg, bool more, bool be_fair) {
+    (void)more;
+    int k = *(int *)arg;
+    atomic_store(&fair_time[k], wft_monotonic_ns());
+    atomic_store(&fair_flag[k], be_fair);
+    atomic_store(&fifo_seen[k], park_arg);
+}
+
+START_TEST(test_unpark_fairness_timer) {
+    for (int round = 0; round < 3; round++) {
+        wtest_group *g = queue_fifo_workers();
+        /* Waits of 2 ms before unparks 0 and 3; the others follow at once. */
+        for (int k = 0; k <= NFIFO; k++) {
+            if (k == 0 || k == 3) wtest_sleep_ms(2);
+            wft_unpark(&fifo_word, fair_cb, &k);
+        }
+        wtest_join_threads(g);
+        ck_assert_int_eq(atomic_load(&fair_flag[0]), 1);
+        ck_assert_int_eq(atomic_load(&fair_flag[3]), 1);
+        ck_assert_ptr_null(atomic_load(&fifo_seen[NFIFO]));
+        ck_assert_int_eq(atomic_load(&fair_flag[NFIFO]), 0);
+        int64_t last_fired = atomic_load(&fair_time[0]);
+        for (int k = 1; k < NFIFO; k++) {
+            int64_t t = atomic_load(&fair_time[k]);
+            if (atomic_load(&fair_flag[k])) {
+                ck_assert_msg(t - last_fired >= 500000,
+                              "fairness timer fired %lld ns after the last time",
+                              (long long)(t - last_fired));
+                last_fired = t;
+            } else {
+                ck_assert_msg(t - last_fired < 1000000,
+                              "fairness timer did not fire %lld ns after the last time",
+                              (long long)(t - last_fired));
+            }
+        }
+    }
 }
 END_TEST
 
@@ -199,9 +254,10 @@ END_TEST
 static _Atomic uint32_t race_word;
 static _Atomic long race_cb_hits, race_ok, race_timeouts, race_done;
 
-static void race_cb(void *arg, void *park_arg, bool more) {
+static void race_cb(void *arg, void *park_arg, bool more, bool be_fair) {
     (void)arg;
     (void)more;
+    (void)be_fair;
     if (park_arg) atomic_fetch_add_explicit(&race_cb_hits, 1, memory_order_relaxed);
 }
 
@@ -529,6 +585,7 @@ Suite *parking_lot_suite(void) {
     tcase_add_test(tc, test_park_again_on_mismatch_every_size);
     tcase_add_test(tc, test_timed_park_times_out_and_leaves_no_entry);
     tcase_add_test(tc, test_unpark_is_fifo_with_callback_args);
+    tcase_add_test(tc, test_unpark_fairness_timer);
     tcase_add_test(tc, test_unpark_all_wakes_only_its_address);
     tcase_add_test(tc, test_timeouts_racing_with_unparks);
     tcase_add_test(tc, test_no_lost_wakeups_sequence);
