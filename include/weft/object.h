@@ -71,6 +71,8 @@ extern _Thread_local uint32_t wft_tls_index WF_TLS_LOCAL_EXEC;
 
 /* ob_flags bits (written only before publication). */
 #define WF_OBJ_STATIC 0x0001u /* statically allocated: never freed */
+#define WF_OBJ_PT_LATER 0x0002u /* wf_perthread_enable_for_threads was asked
+                                   while the process had one thread */
 
 #if WF_FREE_THREADED
 
@@ -168,6 +170,16 @@ static_assert(offsetof(struct wf_object, ob_type) == 8, "layout");
  * and thread layers call only its first slots, tp_dealloc and tp_traverse. */
 typedef int (*wf_visitproc)(wf_object *, void *);
 
+/* A type's tp_dealloc, for wf_decref's fast dealloc: the slot's offset in
+ * struct wf_type (weft/type.h checks it), so that this header needs no
+ * more of the type than that. */
+#define WF_TYPE_TP_DEALLOC_OFFSET (sizeof(wf_object) + 4 * sizeof(size_t))
+static inline void wf_type_call_dealloc(wf_object *op) {
+    void (*d)(wf_object *) =
+        *(void (**)(wf_object *))(void *)((char *)op->ob_type + WF_TYPE_TP_DEALLOC_OFFSET);
+    d(op);
+}
+
 /* Out-of-line paths (runtime/memory/refcount.c). */
 void wf_dealloc(wf_object *op);
 #if WF_FREE_THREADED
@@ -251,8 +263,15 @@ WF_INLINE void wf_decref(wf_object *op) {
         if (local == 0) {
             /* The fast dealloc (refcount.c I3a): DEFAULT with no shared
              * references, acquire as wf_merge_zero_local does; any other
-             * shared word takes the out-of-line merge. */
-            if (atomic_load_explicit(&op->ob_ref_shared, memory_order_acquire) == 0)
+             * shared word takes the out-of-line merge.  One load of header
+             * word 1 reads the shared word and WF_GC_PT_WANTED together:
+             * without the bit (nearly always) the type's dealloc runs
+             * directly, with it wf_dealloc takes op off the pending list
+             * first. */
+            uint64_t w1 = __atomic_load_n(WF_HDR_WORD1(op), __ATOMIC_ACQUIRE);
+            if (WF_LIKELY((w1 & (0xFFFFFFFFull | (uint64_t)WF_GC_PT_WANTED << 40)) == 0))
+                wf_type_call_dealloc(op);
+            else if ((uint32_t)w1 == 0)
                 wf_dealloc(op);
             else
                 wf_merge_zero_local(op);
@@ -436,6 +455,16 @@ static inline void wf_enable_try_incref(wf_object *op) {
  * nothing. */
 void wf_perthread_enable(wf_object *op);
 void wf_perthread_request(wf_object *op);
+/* The creator's conversion, for objects every thread will use once there
+ * are several (classes, top-level functions, modules and their dicts,
+ * thread-locals).  Call it while op is still private.  While the process
+ * has had only one thread, it only marks op (WF_OBJ_PT_LATER): a program
+ * that never starts a thread keeps counting these objects as the owner,
+ * the cheapest way, and they die when their count drops instead of at the
+ * next collection.  The first thread the runtime starts converts every
+ * marked object still alive (wfm_perthread_before_threads); from then on
+ * it is wf_perthread_enable. */
+void wf_perthread_enable_for_threads(wf_object *op);
 #if WF_FREE_THREADED
 static inline bool wf_is_perthread(const wf_object *op) {
     return atomic_load_explicit(&((wf_object *)op)->ob_tid, memory_order_relaxed) ==

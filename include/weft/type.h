@@ -280,6 +280,8 @@ struct wf_type {
      * (wf_type_type's tp_weaklistoffset points here). */
     wf_object *_Atomic tp_weaklist;
 };
+static_assert(offsetof(struct wf_type, tp_dealloc) == WF_TYPE_TP_DEALLOC_OFFSET,
+              "wf_type_call_dealloc (weft/object.h) reads tp_dealloc here");
 
 /* A type created at run time (class statement, type(name, bases, dict)).
  * The method tables live inline so slot_* functions can be installed per

@@ -54,6 +54,7 @@
 
 #include "runtime/memory/perthread.h"
 
+#include "runtime/memory/memory.h"
 #include "runtime/memory/refcount.h"
 #include "threads/thread.h"
 #include "weft/mutex.h"
@@ -83,6 +84,17 @@ static size_t ptc_pending_len, ptc_pending_cap;
 static _Atomic size_t ptc_live;   /* per-thread objects now (statistics) */
 
 static _Thread_local ptc_thread *tls_rec;
+
+/* Creation hints while the process has one thread (see
+ * wf_perthread_enable_for_threads).  ptc_single: true until the spawner
+ * prepares the first thread or a second thread registers, whichever comes
+ * first; then false for good.  ptc_walked: set (exchange) by the one
+ * spawner that converts the marked objects.  Both relaxed: a creator that
+ * still reads ptc_single == true runs before the spawner's pause (it is
+ * the only thread, or the world is stopped after it), so the walk sees
+ * its mark. */
+static _Atomic bool ptc_single = true;
+static _Atomic bool ptc_walked = false;
 
 /* The collector lives above this layer (runtime/vm/gc.c); programs that
  * link only the core have none. */
@@ -239,6 +251,14 @@ void wf_perthread_enable(wf_object *op) {
     publish(op, id);
 }
 
+void wf_perthread_enable_for_threads(wf_object *op) {
+    if (atomic_load_explicit(&ptc_single, memory_order_relaxed)) {
+        op->ob_flags |= WF_OBJ_PT_LATER; /* private: a plain store */
+        return;
+    }
+    wf_perthread_enable(op);
+}
+
 /* Requests come from hints (a load from module globals or a class, an
  * item of a per-thread container), not from the object's creator: objects whose death
  * a program may watch — a finalizer, weak references — keep dying at
@@ -353,6 +373,31 @@ void wfm_perthread_convert_pending_stopped(void) {
     if (wfv_gc_note_allocs) wfv_gc_note_allocs(n);
 }
 
+/* The first thread's conversion walk (world stopped). */
+static void later_visit(wf_object *op, void *arg) {
+    size_t *n = arg;
+    if (!(op->ob_flags & WF_OBJ_PT_LATER) || !convertible(op)) return;
+    if (!claim(op)) return;
+    lock();
+    convert_stopped(op);
+    unlock();
+    (*n)++;
+}
+
+bool wfm_perthread_marking(void) { return atomic_load_explicit(&ptc_single, memory_order_relaxed); }
+
+void wfm_perthread_before_threads(void) {
+    atomic_store_explicit(&ptc_single, false, memory_order_relaxed);
+    if (atomic_exchange_explicit(&ptc_walked, true, memory_order_relaxed)) return;
+    size_t n = 0;
+    bool already = wft_world_is_stopped();
+    if (!already) wft_stop_the_world();
+    wfm_visit_live_objects(later_visit, &n);
+    if (!already) wft_start_the_world();
+    /* As for requests: converted objects are freed only by a collection. */
+    if (wfv_gc_note_allocs) wfv_gc_note_allocs(n);
+}
+
 /* --- the collector's side (world stopped) -------------------------------------------- */
 
 /* Under ptc_lock: add every slot of r to its object's shared count. */
@@ -449,6 +494,9 @@ static void ptc_thread_init(wft_thread *t) {
     ptc_thread *r = calloc(1, sizeof *r);
     if (r == NULL) return; /* this thread counts in the shared fields */
     lock();
+    /* A second thread (one the spawner did not prepare, say an embedder's):
+     * creators convert at once from now on. */
+    if (ptc_threads != NULL) atomic_store_explicit(&ptc_single, false, memory_order_relaxed);
     r->next = ptc_threads;
     ptc_threads = r;
     unlock();
@@ -495,6 +543,9 @@ void wfm_perthread_init(void) {
 
 void wf_perthread_enable(wf_object *op) { (void)op; }
 void wf_perthread_request(wf_object *op) { (void)op; }
+void wf_perthread_enable_for_threads(wf_object *op) { (void)op; }
+void wfm_perthread_before_threads(void) {}
+bool wfm_perthread_marking(void) { return false; }
 void wfm_perthread_service(void) {}
 void wfm_perthread_convert_pending_stopped(void) {}
 void wfm_perthread_forget(wf_object *op) { (void)op; }

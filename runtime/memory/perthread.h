@@ -10,6 +10,7 @@
 #ifndef WEFT_MEMORY_PERTHREAD_H
 #define WEFT_MEMORY_PERTHREAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,6 +45,14 @@ size_t wfm_perthread_take_dead_stopped(wf_object ***out);
  * one can release others), without a cycle search: for shutdown, where
  * objects must not outlive the runtime.  Attached, registered caller. */
 void wfm_perthread_release_dead(void);
+
+/* Called by whatever starts a runtime thread (the _thread module), before
+ * the thread starts: the first call stops the world once and converts
+ * every object marked by wf_perthread_enable_for_threads that is still
+ * alive.  Attached, registered caller. */
+void wfm_perthread_before_threads(void);
+/* Whether creators still only mark (the process has had one thread). */
+bool wfm_perthread_marking(void);
 
 /* True count of a per-thread object (sums every thread's slot). */
 intptr_t wfm_perthread_count(wf_object *op);

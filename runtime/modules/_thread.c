@@ -40,6 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runtime/memory/perthread.h"
 #include "runtime/modules/modules.h"
 #include "runtime/objects/objimpl.h"
 #include "runtime/vm/vm.h"
@@ -876,7 +877,10 @@ static wf_object *thread_start_new(wf_object *module, wf_object *const *args, wf
     b->args = wf_newref(fargs);
     b->kwargs = fkw ? wf_newref(fkw) : NULL;
     /* Objects handed to the new thread are read there: make the values
-     * safe to share (their counts are merged by the biased scheme). */
+     * safe to share (their counts are merged by the biased scheme).  The
+     * first thread converts what creators marked for per-thread counting
+     * while this was the only one (weft/object.h). */
+    wfm_perthread_before_threads();
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     size_t ss = atomic_load_explicit(&thread_stack_size, memory_order_relaxed);

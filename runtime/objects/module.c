@@ -42,8 +42,8 @@ static wf_object *module_alloc(wf_type *type) {
     }
     /* Every frame of the module's functions works with its dict (as
      * globals) and every thread loads modules: per-thread counts. */
-    wf_perthread_enable(m);
-    wf_perthread_enable(MOD(m)->md_dict);
+    wf_perthread_enable_for_threads(m);
+    wf_perthread_enable_for_threads(MOD(m)->md_dict);
     return m;
 }
 
@@ -70,7 +70,7 @@ int wf_module_add_functions(wf_object *m, wf_method_def *defs) {
     if (wf_dict_get_item_ref(MOD(m)->md_dict, WFO_ID(__name__), &modname) < 0) return -1;
     for (wf_method_def *d = defs; d->ml_name; d++) {
         wf_object *f = wf_cfunction_new(d, m, modname);
-        if (f) wf_perthread_enable(f); /* called from every thread */
+        if (f) wf_perthread_enable_for_threads(f); /* called from every thread */
         if (!f || wf_dict_set_item_string(MOD(m)->md_dict, d->ml_name, f) < 0) {
             if (f) wf_decref(f);
             if (modname) wf_decref(modname);

@@ -1145,7 +1145,7 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     if (init_subclass(type, kwargs) < 0) goto fail;
     /* Every instance counts a reference to its class, from whichever
      * thread makes it: per-thread counts (weft/object.h). */
-    wf_perthread_enable((wf_object *)type);
+    wf_perthread_enable_for_threads((wf_object *)type);
     return (wf_object *)type;
 
 fail:

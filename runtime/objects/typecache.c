@@ -124,6 +124,19 @@ wf_object *wfo_type_lookup_ref_slow(wf_type *type, wf_object *name, uint32_t tag
     return v;
 }
 
+#if WF_FREE_THREADED
+wf_object *wfo_type_lookup_ref_shared(wf_type *type, wf_object *name, uint32_t tag, wf_object *v) {
+    if (wf_try_incref(v)) {
+        if (atomic_load_explicit(&type->tp_version_tag, memory_order_acquire) == tag) {
+            wf_perthread_note_shared_load(v);
+            return v;
+        }
+        wf_decref(v);
+    }
+    return wfo_type_lookup_ref_slow(type, name, tag);
+}
+#endif
+
 int wfo_type_dict_store(wf_type *type, wf_object *name, wf_object *value) {
     wf_object *old = NULL;
     int r;

@@ -43,40 +43,48 @@ static inline bool wfo_tc_cacheable_name(wf_object *name) {
 #endif
 }
 
-/* wf_try_incref with its RMW-free cases inline (weft/object.h).  Class
- * attributes are mostly per-thread counted; if v is a stale pointer reused
- * since by another object, the caller's tag re-check fails and it takes
- * the increment back: no net change. */
-static inline bool wfo_tc_try_incref(wf_object *v) {
-#if WF_FREE_THREADED
-    if (wf_try_incref_fast(v)) return true;
-#endif
-    return wf_try_incref(v);
-}
-
 /* The miss path of wfo_type_lookup_ref (tag: the tag read before). */
 wf_object *wfo_type_lookup_ref_slow(wf_type *type, wf_object *name, uint32_t tag);
+
+#if WF_FREE_THREADED
+/* A hit on a value that only a shared-count try-incref can take (neither
+ * immortal, ours nor per-thread): try it, re-check the tag, and note the
+ * shared load; or walk. */
+wf_object *wfo_type_lookup_ref_shared(wf_type *type, wf_object *name, uint32_t tag, wf_object *v);
+#endif
 
 /* wf_type_lookup (weft/type.h) is the borrowed entry point.  This one
  * returns a new reference (or NULL, no exception set), for callers that
  * may run code before using the value (eval.c's special-method lookups).
  * A hit takes the value with a try-incref and re-reads the tag
- * (typecache.c explains why that is enough). */
-static inline wf_object *wfo_type_lookup_ref(wf_type *type, wf_object *name) {
+ * (typecache.c explains why that is enough).  Inline, and without a call
+ * on a hit whose value is immortal, ours or per-thread (class attributes
+ * mostly are per-thread): the method lookups of LOAD_METHOD and the
+ * attribute caches' fills run it on every call.  If the value is a stale
+ * pointer reused since by another object, the tag re-check fails and the
+ * increment is taken back on that same object: no net change.  With a GIL
+ * nothing can change the type between the tag read and the increment, so
+ * the hit takes a plain reference. */
+WF_INLINE wf_object *wfo_type_lookup_ref(wf_type *type, wf_object *name) {
     uint32_t tag = atomic_load_explicit(&type->tp_version_tag, memory_order_acquire);
     if (WF_LIKELY(tag != 0) && wfo_tc_cacheable_name(name)) {
         wfo_tc_entry *e = wfo_tc_slot(tag, name);
         if (e->version == tag && e->name == name) {
             wf_object *v = e->value;
             if (!v) return NULL;
-            if (wfo_tc_try_incref(v)) {
-                if (atomic_load(&type->tp_version_tag) == tag) {
-                    wf_perthread_note_shared_load(v);
+#if WF_FREE_THREADED
+            if (WF_LIKELY(wf_try_incref_fast(v))) {
+                if (WF_LIKELY(atomic_load_explicit(&type->tp_version_tag, memory_order_acquire) ==
+                              tag))
                     return v;
-                }
-                wf_decref(v);
+                wf_decref(v); /* stale: the type changed under us; walk */
+                return wfo_type_lookup_ref_slow(type, name, tag);
             }
-            /* stale: the type changed under us; walk */
+            return wfo_type_lookup_ref_shared(type, name, tag, v);
+#else
+            wf_incref(v);
+            return v;
+#endif
         }
     }
     return wfo_type_lookup_ref_slow(type, name, tag);

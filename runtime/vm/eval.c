@@ -130,7 +130,7 @@ static void ids_init(void) {
 }
 
 /* Look name up along type's MRO: a new reference or NULL (no exception). */
-static wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
+WF_INLINE wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
     return wfo_type_lookup_ref(type, name); /* runtime/objects/typecache.c */
 }
 
@@ -2637,7 +2637,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
             wf_object *old = atomic_exchange(&fn->func_defaults, defaults);
             wf_xdecref(old);
         }
-        if (shared_fn) wf_perthread_enable((wf_object *)fn);
+        if (shared_fn) wf_perthread_enable_for_threads((wf_object *)fn);
         PUSH((wf_object *)fn);
         DISPATCH();
     }

@@ -234,6 +234,58 @@ static void take_one_fn(int idx, void *p) {
 /* An object whose owner's local count went to 0 while another thread held
  * a reference is merged (no owner): anyone holding a reference converts it
  * at once. */
+/* The creator's conversion (wf_perthread_enable_for_threads): while the
+ * process has had one thread it only marks the object, which keeps its
+ * biased count; the first thread's preparation converts every marked
+ * object still alive, with its count exact, and skips dead ones; after it,
+ * creators convert at once.  Each test runs in a fresh process (Check's
+ * fork mode), where only this thread has registered; in a run without
+ * fork an earlier test may have ended the marking, and then only the
+ * second part is checked. */
+START_TEST(test_enable_for_threads_marks_until_first_thread) {
+    reset();
+#if WF_FREE_THREADED
+    if (wfm_perthread_marking()) {
+        wf_object *op = wtest_new_counted();
+        incref_n(op, 2); /* 3 */
+        wf_perthread_enable_for_threads(op);
+        ck_assert(!wf_is_perthread(op));
+        ck_assert(op->ob_flags & WF_OBJ_PT_LATER);
+        ck_assert_uint_eq(atomic_load(&op->ob_tid), wft_tls_index);
+        wf_object *gone = wtest_new_counted();
+        wf_perthread_enable_for_threads(gone);
+        long deallocs = atomic_load(&wtest_dealloc_count);
+        wf_decref(gone); /* an owned object dies at once */
+        ck_assert_int_eq(atomic_load(&wtest_dealloc_count), deallocs + 1);
+        size_t live0 = wfm_perthread_live();
+        wfm_perthread_before_threads();
+        ck_assert(!wfm_perthread_marking());
+        ck_assert(wf_is_perthread(op));
+        ck_assert_int_eq(wfm_perthread_live(), live0 + 1);
+        ck_assert_int_eq(wf_refcnt(op), 3);
+        ck_assert_int_eq(wfm_perthread_count(op), 3);
+        wf_decref(op);
+        wf_decref(op);
+        wf_decref(op);
+    }
+    wfm_perthread_before_threads(); /* again: nothing more */
+    ck_assert(!wfm_perthread_marking());
+    wf_object *later = wtest_new_counted();
+    wf_perthread_enable_for_threads(later);
+    ck_assert(wf_is_perthread(later));
+    ck_assert_int_eq(wf_refcnt(later), 1);
+    wf_decref(later);
+#else
+    wf_object *op = wtest_new_counted();
+    wf_perthread_enable_for_threads(op);
+    wfm_perthread_before_threads();
+    ck_assert(!wf_is_perthread(op));
+    ck_assert(!wfm_perthread_marking());
+    wf_decref(op);
+#endif
+}
+END_TEST
+
 START_TEST(test_enable_merged_object) {
     reset();
     wf_object *op = wtest_new_counted();
@@ -1057,6 +1109,7 @@ static Suite *perthread_suite(void) {
     TCase *tc = wtest_add_tcase(s, "counts", 120);
     tcase_add_test(tc, test_enable_owned_counts_exact);
     tcase_add_test(tc, test_enable_merged_object);
+    tcase_add_test(tc, test_enable_for_threads_marks_until_first_thread);
     tcase_add_test(tc, test_freed_by_collector);
     tcase_add_test(tc, test_slots_balanced_across_threads);
     tc = wtest_add_tcase(s, "collector", 120);

@@ -1,8 +1,8 @@
 # Weak-reference callbacks of a module-level function and of a module run
-# when their last reference goes in CPython 3.11.  Weft counts such
-# objects per thread (docs/internals/refcounting.md), so they die, and
-# their callbacks run, at the next collection, as CPython 3.14 does for
-# its deferred objects (listed in tests/py/xfail.txt).
+# when their last reference goes, in CPython 3.11 and in weft while the
+# program has not started a thread: until then such objects are counted by
+# their owner (weft/object.h, wf_perthread_enable_for_threads).
+# perthread_weakref_timing_threaded is the same after a thread has run.
 import gc
 import types
 import weakref
