@@ -107,10 +107,10 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
     int64_t deadline = timeout_ns > 0 && timeout_ns < INT64_MAX - now ? now + timeout_ns : -1;
     mutex_waiter w = {.handed_off = false};
     int spins = 0, max_spins = spin_limit();
-    /* We own WAKING: an unlocker woke us and has set the bit, and no unlock
-     * wakes another waiter until we take the mutex or clear the bit. */
-    bool waking = false;
-    uint8_t mine = 0; /* WF_MUTEX_WAKING while `waking`, else 0 */
+    /* WF_MUTEX_WAKING while we own that bit (an unlocker woke us and set
+     * it, and no unlock wakes another waiter until we take the mutex or
+     * clear the bit), else 0. */
+    uint8_t mine = 0;
 
     for (;;) {
         v = atomic_load_explicit(&m->bits, memory_order_relaxed);
@@ -124,7 +124,7 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
                 return WF_LOCK_ACQUIRED;
             continue;
         }
-        if ((waking || !(v & WF_MUTEX_HAS_PARKED)) && spins < max_spins) {
+        if ((mine || !(v & WF_MUTEX_HAS_PARKED)) && spins < max_spins) {
             /* Spin only while nobody is parked (otherwise we would barge
              * ahead of threads that have waited longer) or when we are the
              * one woken waiter, and only while it is cheap: on an
@@ -139,7 +139,7 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
         if (deadline >= 0) {
             remaining = deadline - wft_monotonic_ns();
             if (remaining <= 0) {
-                if (waking && give_up_waking(m)) return WF_LOCK_ACQUIRED;
+                if (mine && give_up_waking(m)) return WF_LOCK_ACQUIRED;
                 return WF_LOCK_TIMEOUT;
             }
         }
@@ -153,7 +153,6 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
                                                          memory_order_relaxed))
                 continue;
             v = nv;
-            waking = false;
             mine = 0;
         }
         if (flags & WF_LOCK_HANDLE_SIGNALS) {
@@ -171,7 +170,6 @@ wf_lock_status wf_mutex_lock_ex(wf_mutex *m, int64_t timeout_ns, wf_lock_flags f
             if (w.handed_off) return WF_LOCK_ACQUIRED;
             /* Released to us with WAKING set: compete again, spinning
              * afresh, and own WAKING until we take the mutex or park. */
-            waking = true;
             mine = WF_MUTEX_WAKING;
             spins = 0;
             now = wft_monotonic_ns();
