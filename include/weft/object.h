@@ -456,8 +456,10 @@ static inline void wf_enable_try_incref(wf_object *op) {
 void wf_perthread_enable(wf_object *op);
 void wf_perthread_request(wf_object *op);
 /* The creator's conversion, for objects every thread will use once there
- * are several (classes, top-level functions, modules and their dicts,
- * thread-locals).  Call it while op is still private.  While the process
+ * are several (classes, top-level functions, modules and their dicts, C
+ * functions of modules).  Call it while op is still private (it writes
+ * ob_flags); _thread._local objects, published before their conversion,
+ * use wf_perthread_enable.  While the process
  * has had only one thread, it only marks op (WF_OBJ_PT_LATER): a program
  * that never starts a thread keeps counting these objects as the owner,
  * the cheapest way, and they die when their count drops instead of at the
