@@ -336,17 +336,31 @@ def _make_init(cls, fields, std_fields, kw_only_fields, frozen, has_post_init, s
     return fn
 
 
-def _cmp_fn(name, op, flds):
-    names = [f.name for f in flds]
+def _make_method(cls, name, args, body, globals):
+    """A method compiled from source, as CPython's dataclasses build theirs:
+    attribute loads and comparisons in the bytecode, no per-call generator
+    or getattr loop."""
+    src = f'def {name}({", ".join(args)}):\n' + '\n'.join(' ' + b for b in body)
+    ns = {}
+    exec(src, globals, ns)
+    fn = ns[name]
+    fn.__qualname__ = f'{cls.__qualname__}.{name}'
+    return fn
 
-    def cmp(self, other):
-        if other.__class__ is self.__class__:
-            a = tuple(getattr(self, n) for n in names)
-            b = tuple(getattr(other, n) for n in names)
-            return op(a, b)
-        return NotImplemented
-    cmp.__name__ = name
-    return cmp
+
+def _tuple_src(obj, names):
+    """'(obj.a,obj.b,)': the fields as one tuple expression."""
+    if not names:
+        return '()'
+    return '(' + ''.join(f'{obj}.{n},' for n in names) + ')'
+
+
+def _cmp_fn(cls, name, op, flds, globals):
+    names = [f.name for f in flds]
+    return _make_method(cls, name, ('self', 'other'),
+                        ['if other.__class__ is self.__class__:',
+                         f' return {_tuple_src("self", names)}{op}{_tuple_src("other", names)}',
+                         'return NotImplemented'], globals)
 
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
@@ -438,21 +452,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
         _set_new_attribute(cls, '__repr__', _recursive_repr(__repr__))
 
     if eq:
-        eq_names = tuple(f.name for f in field_list if f.compare)
-
-        def __eq__(self, other):
-            if other.__class__ is self.__class__:
-                return (tuple(getattr(self, n) for n in eq_names) ==
-                        tuple(getattr(other, n) for n in eq_names))
-            return NotImplemented
-        _set_new_attribute(cls, '__eq__', __eq__)
+        _set_new_attribute(cls, '__eq__',
+                           _cmp_fn(cls, '__eq__', '==',
+                                   [f for f in field_list if f.compare], globals))
 
     if order:
         flds = [f for f in field_list if f.compare]
-        import operator as _op
-        for name, op in [('__lt__', _op.lt), ('__le__', _op.le),
-                         ('__gt__', _op.gt), ('__ge__', _op.ge)]:
-            if _set_new_attribute(cls, name, _cmp_fn(name, op, flds)):
+        for name, op in [('__lt__', '<'), ('__le__', '<='),
+                         ('__gt__', '>'), ('__ge__', '>=')]:
+            if _set_new_attribute(cls, name, _cmp_fn(cls, name, op, flds, globals)):
                 raise TypeError(f'Cannot overwrite attribute {name} '
                                 f'in class {cls.__name__}. Consider using '
                                 'functools.total_ordering')
@@ -478,10 +486,9 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     # __hash__
     hash_fields = [f for f in field_list
                    if (f.compare if f.hash is None else f.hash)]
-    hnames = [f.name for f in hash_fields]
-
-    def __hash__(self):
-        return hash(tuple(getattr(self, n) for n in hnames))
+    __hash__ = _make_method(cls, '__hash__', ('self',),
+                            [f'return hash({_tuple_src("self", [f.name for f in hash_fields])})'],
+                            globals)
 
     key = (bool(unsafe_hash), bool(eq), bool(frozen), has_explicit_hash)
     if unsafe_hash:
