@@ -134,12 +134,24 @@ WF_INLINE wf_object *type_lookup_ref(wf_type *type, wf_object *name) {
     return wfo_type_lookup_ref(type, name); /* runtime/objects/typecache.c */
 }
 
+/* The high word of an inline cache entry (LOAD_ATTR): no type attribute,
+ * a type attribute that the instance dict shadows, else a slot offset
+ * (always larger: a slot lies after the object header). */
+#define ATTR_ABSENT 0u
+#define ATTR_SHADOWABLE 1u
+
 /* Fill LOAD_ATTR's / STORE_ATTR's inline cache for name on type tp under
- * tag ver (the encoding is described at LOAD_ATTR): no type attribute, or
- * a __slots__ member; anything else leaves the cache as it is.  Returns
- * the word it stored, or 0, so that the caller can take the cached path
- * right away (a site that sees several classes misses often; without this
- * each miss looked the name up on the type twice). */
+ * tag ver (the encoding is described at LOAD_ATTR): no type attribute, a
+ * shadowable one, or a __slots__ member; anything else leaves the cache as
+ * it is.  Returns the word it stored, or 0, so that the caller can take
+ * the cached path right away (a site that sees several classes misses
+ * often; without this each miss looked the name up on the type twice).
+ *
+ * Shadowable: the attribute is not a data descriptor, so the instance dict
+ * comes first for loads and takes every store -- a class-level default
+ * (dataclass fields with defaults), a method.  Only when the attribute's
+ * type is static: a static type never gains a __set__, while a class
+ * could get one later without changing tp's tag. */
 static WF_NOINLINE uint64_t attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf_object *name,
                                             uint32_t ver) {
     wf_object *d = type_lookup_ref(tp, name);
@@ -149,10 +161,13 @@ static WF_NOINLINE uint64_t attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf
     }
     uint64_t w = 0;
     size_t off = wfo_member_descr_slot_offset(d, tp);
+    wf_type *dt = WF_TYPE(d);
     if (off && off <= UINT32_MAX) {
         w = (uint64_t)ver | ((uint64_t)off << 32);
-        atomic_store_explicit(&c->tag, w, memory_order_relaxed);
+    } else if (!wf_type_has_flag(dt, WF_TPFLAGS_HEAPTYPE) && dt->tp_descr_set == NULL) {
+        w = (uint64_t)ver | ((uint64_t)ATTR_SHADOWABLE << 32);
     }
+    if (w) atomic_store_explicit(&c->tag, w, memory_order_relaxed);
     wf_decref(d);
     return w;
 }
@@ -163,12 +178,15 @@ static WF_NOINLINE uint64_t attr_cache_fill(wfv_inline_cache *c, wf_type *tp, wf
  * inline cache).
  *
  * The inline cache is one atomic word (so two threads filling it never
- * tear it): the low 32 bits a type version tag, the high 32 bits 0 = under
- * that tag the type (MRO) has no attribute of this name, so only the
- * instance dict can hold it; or the offset of the __slots__ slot that the
- * name's member descriptor reads (a data descriptor: it wins over the
- * dict).  Tags are globally unique, so the tag says both "which type" and
- * "which state"; no pointer is cached. */
+ * tear it): the low 32 bits a type version tag, the high 32 bits
+ * ATTR_ABSENT = under that tag the type (MRO) has no attribute of this
+ * name, so only the instance dict can hold it; ATTR_SHADOWABLE = it has
+ * one that is not a data descriptor and whose type is static, so the
+ * instance dict is looked at first (attr_cache_fill); or the offset of the
+ * __slots__ slot that the name's member descriptor reads (a data
+ * descriptor: it wins over the dict).  An instance dict without the name
+ * leaves the rest to the generic lookup.  Tags are globally unique, so the
+ * tag says both "which type" and "which state"; no pointer is cached. */
 WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *name) {
     wf_type *tp = WF_TYPE(owner);
     if (tp->tp_getattro == wf_object_generic_getattr) {
@@ -176,13 +194,14 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
         wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
         uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
         if (WF_UNLIKELY((uint32_t)cw != ver) && ver) cw = attr_cache_fill(c, tp, name, ver);
-        if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
-            size_t off = (size_t)(cw >> 32);
-            wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
-            if (WF_UNLIKELY(v == NULL)) v = wfo_slot_get(owner, off, name);
-            return v;
-        }
-        if (ver && cw == ver) {
+        if (ver && (uint32_t)cw == ver) {
+            uint32_t kind = (uint32_t)(cw >> 32);
+            if (kind > ATTR_SHADOWABLE) {
+                size_t off = (size_t)kind;
+                wf_object *v = wfo_slot_load_fast((wf_object *_Atomic *)((char *)owner + off));
+                if (WF_UNLIKELY(v == NULL)) v = wfo_slot_get(owner, off, name);
+                return v;
+            }
             wf_object *v;
             int r = wfo_instance_dict_get_ref(owner, name, &v);
             if (r < 0) return NULL;
@@ -195,8 +214,8 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
 /* STORE_ATTR's work: owner.name = v.  Returns 0 having consumed the
  * caller's reference to v, or -1 with an exception, v untouched.  owner is
  * borrowed; lasti is the STORE_ATTR instruction.  Same cache as LOAD_ATTR:
- * no type attribute = no data descriptor, so an existing instance dict
- * takes the value. */
+ * ATTR_ABSENT and ATTR_SHADOWABLE both mean no data descriptor, so an
+ * existing instance dict takes the value. */
 WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *name, wf_object *v) {
     wf_type *tp = WF_TYPE(owner);
     if (tp->tp_setattro == wf_object_generic_setattr) {
@@ -204,13 +223,15 @@ WF_INLINE int store_attr(wfv_code *co, int lasti, wf_object *owner, wf_object *n
         wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
         uint64_t cw = atomic_load_explicit(&c->tag, memory_order_relaxed);
         if (WF_UNLIKELY((uint32_t)cw != ver) && ver) cw = attr_cache_fill(c, tp, name, ver);
-        if (ver && (uint32_t)cw == ver && (cw >> 32) != 0) {
+        if (ver && (uint32_t)cw == ver && (cw >> 32) > ATTR_SHADOWABLE) {
             /* A __slots__ slot: it takes the reference to v. */
             wf_object *old = wfo_slot_exchange(owner, (wf_object *_Atomic *)((char *)owner + (cw >> 32)), v);
             wf_xdecref(old);
             return 0;
         }
-        if (ver && cw == ver) {
+        if (ver && (uint32_t)cw == ver) {
+            /* No type attribute, or one that is no data descriptor: an
+             * existing instance dict takes the value. */
             wf_object **dp = wf_object_dictptr(owner);
             wf_object *d = dp ? wfo_instance_dict_ref(owner, dp) : NULL;
             if (d) {
