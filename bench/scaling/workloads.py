@@ -30,6 +30,7 @@ import sys
 import threading
 import time
 from collections import namedtuple
+from dataclasses import dataclass
 
 WORK = 1
 
@@ -49,16 +50,12 @@ class Point:
         return self.x + self.y
 
 
+@dataclass
 class Record:
-    """Stands for a dataclass: a generated-style __init__ and __eq__."""
-
-    def __init__(self, a, b, c):
-        self.a = a
-        self.b = b
-        self.c = c
-
-    def __eq__(self, other):
-        return (self.a, self.b, self.c) == (other.a, other.b, other.c)
+    """A real dataclass: its __init__ and __eq__ are generated code (exec)."""
+    a: int
+    b: int
+    c: int
 
 
 NT = namedtuple("NT", "a b c")
@@ -145,6 +142,19 @@ def load_tuple_const(n):
     for i in range(n):
         t = (1, 2, 3)
         t = ("a", "b")
+
+
+# Code made at run time by exec(), as dataclasses and namedtuple make their
+# methods: its constants are not immortal (only those of code compiled from
+# files are), and every thread running it loads them.
+_EXEC_NS = {}
+exec("""
+def load_exec_const(n):
+    for i in range(n):
+        t = (1, 2.5, "a string constant")
+        t = b"bytes"
+""", _EXEC_NS)
+load_exec_const = _EXEC_NS["load_exec_const"]
 
 
 def create_pyobject(n):
@@ -235,6 +245,7 @@ WORKLOADS = {
     "module_function": (module_function, 800_000),
     "load_string_const": (load_string_const, 5_000_000),
     "load_tuple_const": (load_tuple_const, 5_000_000),
+    "load_exec_const": (load_exec_const, 5_000_000),
     "create_pyobject": (create_pyobject, 600_000),
     "create_closure": (create_closure, 800_000),
     "create_dict": (create_dict, 600_000),

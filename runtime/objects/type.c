@@ -688,6 +688,29 @@ static wf_object *type_getattro(wf_object *o, wf_object *name) {
     return NULL;
 }
 
+/* A plain function that becomes a class attribute is a method, called from
+ * whichever thread uses the class: per-thread counts, as for top-level
+ * functions (MAKE_FUNCTION).  This covers what MAKE_FUNCTION leaves to
+ * reference counting because it was made inside another function: the
+ * methods of a class defined in a function, and methods generated and
+ * attached later (dataclasses' __init__, made by a factory function).  The
+ * function need not be private: while the process has one thread the call
+ * only marks it (no other thread can read the flags), and afterwards it
+ * converts it only if we own it (weft/object.h). */
+static void method_for_threads(wf_object *value) {
+    if (value && WFV_FUNCTION_CHECK(value) && !wf_is_perthread(value))
+        wf_perthread_enable_for_threads(value);
+}
+
+static void methods_for_threads(wf_type *type) {
+    wf_ssize_t pos = 0;
+    wf_object *v;
+    while (wf_dict_next(type->tp_dict, &pos, NULL, &v)) {
+        method_for_threads(v);
+        wf_decref(v);
+    }
+}
+
 static int type_setattro(wf_object *o, wf_object *name, wf_object *value) {
     wf_type *type = (wf_type *)o;
     if (!wf_type_has_flag(type, WF_TPFLAGS_HEAPTYPE)) {
@@ -714,6 +737,7 @@ static int type_setattro(wf_object *o, wf_object *name, wf_object *value) {
     name = wf_str_intern(wf_newref(name));
     /* Store, then bump the tag, then release the old value (typecache.h). */
     int r = wfo_type_dict_store(type, name, value);
+    if (r == 0) method_for_threads(value);
     if (r == 1) {
         wf_err_format(&wf_exc_AttributeError, "type object '%s' has no attribute '%U'",
                       wf_type_name(type), name);
@@ -1146,6 +1170,7 @@ static wf_object *type_new_impl(wf_type *meta, wf_object *name, wf_object *bases
     /* Every instance counts a reference to its class, from whichever
      * thread makes it: per-thread counts (weft/object.h). */
     wf_perthread_enable_for_threads((wf_object *)type);
+    methods_for_threads(type);
     return (wf_object *)type;
 
 fail:

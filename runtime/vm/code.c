@@ -853,8 +853,9 @@ wf_type wfv_code_type = {
  * LOAD_CONST from many threads writes no shared reference count (ARCHITECTURE
  * decision 2).  For code compiled from files and imports only (its text is
  * bounded by the program), not for exec/eval/compile() of strings, whose
- * code objects come and go.  Must run while the code is private to the
- * calling thread (right after compiling it).  Strings, bytes, numbers and
+ * code objects come and go (their constants become per-thread when other
+ * threads load them: LOAD_CONST's hint in eval.c).  Must run while the
+ * code is private to the calling thread (right after compiling it).  Strings, bytes, numbers and
  * tuples/frozensets of them are immortalised; nested code objects are
  * walked.  Sanitizer builds skip it so LeakSanitizer sees every object
  * freed. */

@@ -1199,6 +1199,37 @@ static WF_NOINLINE wf_object **unpack_sequence_call(wf_object *seq, int n, wf_ob
     return unpack_sequence(seq, n, sp);
 }
 
+/* LOAD_CONST's reference.  The constants of code compiled from files are
+ * immortal (code.c); those of exec/eval/compile() of strings -- the code
+ * that dataclasses and namedtuple generate, for instance -- keep ordinary
+ * counts, owned by the compiling thread.  Free-threaded: wf_incref's inline
+ * cases (immortal, owned, per-thread), and for a constant another thread
+ * owns the shared-load hint before the shared increment, so that threads
+ * running such code stop contending on its constants once the next
+ * conversion pause has made them per-thread (weft/object.h). */
+#if WF_FREE_THREADED
+static WF_NOINLINE void const_incref_shared(wf_object *v) {
+    wf_perthread_note_shared_load(v);
+    wf_incref(v);
+}
+#endif
+static inline wf_object *const_ref(wf_object *v) {
+#if WF_FREE_THREADED
+    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+    if (local == WF_IMMORTAL_LOCAL) return v;
+    uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_relaxed);
+    if (WF_LIKELY(tid == wft_tls_index))
+        atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
+    else if (tid == WF_TID_PERTHREAD)
+        wf_perthread_add(v, 1);
+    else
+        const_incref_shared(v);
+    return v;
+#else
+    return wf_newref(v);
+#endif
+}
+
 /* Truth value with the common cases inline: 1, 0, -1 on error. */
 static inline int truth(wf_object *v) {
     if (v == wf_True) return 1;
@@ -1755,7 +1786,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     }
 
     TARGET(LOAD_CONST) {
-        PUSH(wf_newref(consts[oparg]));
+        PUSH(const_ref(consts[oparg]));
         DISPATCH();
     }
 
