@@ -28,6 +28,18 @@ def make_class(k):
         def scaled(self):
             return self.v * k
 
+        @property
+        def doubled(self):
+            return self.v * 2
+
+        @classmethod
+        def make(cls, v):
+            return cls(v)
+
+        @staticmethod
+        def unit():
+            return 1
+
     return Local
 
 
@@ -67,8 +79,8 @@ def work(tid, n, out):
             out.append("order broken")
         k = Key("k%d" % (i % 7), i % 7)
         seen[k] = seen.get(k, 0) + 1
-        obj = Local3(i)
-        total += obj.scaled() + obj.bonus() + obj.extra()
+        obj = Local3.make(i)
+        total += obj.scaled() + obj.bonus() + obj.extra() + obj.doubled + obj.unit()
         c = consts(i)
         total += c[0] + len(c[1]) + len(c[2]) + (c[3] // 10 ** 19)
     out.append((tid, total, sorted((k.name, k.n, v) for k, v in seen.items())[:3],
