@@ -6,10 +6,11 @@
  *   builtin_function_or_method (wf_cfunction), method (bound method),
  *   classmethod, staticmethod, property.
  *
- * Invariant: every object here is immutable after creation except
- * property (its fields are set once by __init__ before it is shared) and
- * the values of writable object members reached through member
- * descriptors (one pointer each).  Writable object members (__slots__,
+ * Invariant: every object here is immutable after creation except the
+ * fields of classmethod, staticmethod and property (__init__ may run
+ * again on a shared object: they are handled as writable WF_T_OBJECT
+ * members, below) and the values of writable object members reached
+ * through member descriptors (one pointer each).  Writable object members (__slots__,
  * WF_T_OBJECT without WF_READONLY) are read lock-free with the try-incref
  * protocol, falling back to the instance's critical section (member_load).
  * Writers release the old value only after it left the slot:
@@ -837,31 +838,54 @@ wf_type wf_method_type = {
 };
 
 /* ---------------------------------------------------------------------------
- * classmethod / staticmethod
+ * classmethod / staticmethod / property: their fields are replaced when
+ * __init__ (or property's __set_name__) runs again, possibly while other
+ * threads use the object, so they are WF_T_OBJECT-style members: stores
+ * swap them under the object's critical section and release the old value
+ * afterwards (field_store); every read that uses a value takes its own
+ * reference with the lock-free protocol (member_load).  A reader that held
+ * a borrowed pointer across a call into the wrapped function could see it
+ * freed by a concurrent re-initialisation.
  */
+static void field_store(wf_object *o, wf_object *_Atomic *slot, wf_object *v) {
+    if (v) {
+        wf_incref(v);
+        wf_enable_try_incref(v);
+    }
+    wf_xdecref(member_store_locked(o, slot, v));
+}
+
 typedef struct {
     wf_object ob_base;
-    wf_object *cm_callable;
+    wf_object *_Atomic cm_callable; /* field_store / member_load */
     wf_object *cm_dict;
 } wrapped_callable;
 
 static wf_object *wc_new(wf_type *t, wf_object *callable) {
     wrapped_callable *w = (wrapped_callable *)wf_type_generic_alloc(t, 0);
     if (!w) return NULL;
-    w->cm_callable = wf_newref(callable);
+    field_store((wf_object *)w, &w->cm_callable, callable);
     return (wf_object *)w;
 }
 wf_object *wf_classmethod_new(wf_object *callable) { return wc_new(&wf_classmethod_type, callable); }
 wf_object *wf_staticmethod_new(wf_object *callable) { return wc_new(&wf_staticmethod_type, callable); }
 
+/* A new reference to the wrapped callable; RuntimeError if __init__ never
+ * ran (an object made by __new__ alone), as CPython. */
+static wf_object *wc_callable(wf_object *o) {
+    wf_object *c = member_load(o, &((wrapped_callable *)o)->cm_callable);
+    if (!c) wf_err_format(&wf_exc_RuntimeError, "uninitialized %s object", WF_TYPE(o)->tp_name);
+    return c;
+}
+
 static void wc_dealloc(wf_object *o) {
     wrapped_callable *w = (wrapped_callable *)o;
-    wf_xdecref(w->cm_callable);
+    wf_xdecref(atomic_load_explicit(&w->cm_callable, memory_order_relaxed));
     wf_xdecref(w->cm_dict);
     wfo_free_instance(o);
 }
 static int wc_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
-    GC_VISIT(((wrapped_callable *)o)->cm_callable);
+    GC_VISIT(atomic_load_explicit(&((wrapped_callable *)o)->cm_callable, memory_order_relaxed));
     GC_VISIT(((wrapped_callable *)o)->cm_dict);
     return 0;
 }
@@ -876,16 +900,15 @@ static int wc_init(wf_object *o, wf_object *args, wf_object *kwargs) {
         wf_err_format(&wf_exc_TypeError, "%s expected 1 argument, got %zd", n, WF_TUPLE_SIZE(args));
         return -1;
     }
-    wf_object *old = w->cm_callable;
-    w->cm_callable = wf_newref(WF_TUPLE_ITEM(args, 0));
-    wf_xdecref(old);
+    wf_object *callable = WF_TUPLE_ITEM(args, 0); /* args keeps it alive */
+    field_store(o, &w->cm_callable, callable);
     /* As CPython 3.10+: copy the wrapped callable's metadata into our
      * __dict__ (attributes it lacks are skipped). */
     static const char *const copied[] = {"__module__", "__name__", "__qualname__", "__doc__",
                                          "__annotations__"};
     for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
         wf_object *v, *name = wf_str_intern_cstr(copied[i]);
-        int r = name ? wf_object_lookup_attr(w->cm_callable, name, &v) : -1;
+        int r = name ? wf_object_lookup_attr(callable, name, &v) : -1;
         if (r < 0) return -1;
         if (r == 0) continue;
         r = wf_object_generic_setattr(o, name, v);
@@ -898,26 +921,39 @@ static wf_object *wc_tp_new(wf_type *t, wf_object *args, wf_object *kwargs) {
     return wf_type_generic_alloc(t, 0);
 }
 static wf_object *cm_get(wf_object *o, wf_object *obj, wf_object *type) {
-    wrapped_callable *w = (wrapped_callable *)o;
     if (!type) type = (wf_object *)WF_TYPE(obj);
-    wf_descrgetfunc get = WF_TYPE(w->cm_callable)->tp_descr_get;
-    if (get && WF_TYPE(w->cm_callable) != &wf_cfunction_type && WF_TYPE(w->cm_callable) != &wf_method_type &&
-        wf_type_has_flag(WF_TYPE(w->cm_callable), WF_TPFLAGS_HEAPTYPE))
-        return get(w->cm_callable, type, (wf_object *)WF_TYPE(type));
-    return wf_method_new(w->cm_callable, type);
+    wf_object *c = wc_callable(o), *r;
+    if (!c) return NULL;
+    wf_descrgetfunc get = WF_TYPE(c)->tp_descr_get;
+    if (get && WF_TYPE(c) != &wf_cfunction_type && WF_TYPE(c) != &wf_method_type &&
+        wf_type_has_flag(WF_TYPE(c), WF_TPFLAGS_HEAPTYPE))
+        r = get(c, type, (wf_object *)WF_TYPE(type));
+    else
+        r = wf_method_new(c, type);
+    wf_decref(c);
+    return r;
 }
 static wf_object *sm_get(wf_object *o, wf_object *obj, wf_object *type) {
-    return wf_newref(((wrapped_callable *)o)->cm_callable);
+    return wc_callable(o);
 }
 static wf_object *sm_call(wf_object *o, wf_object *const *args, size_t nargsf, wf_object *kwnames) {
-    return wf_object_vectorcall(((wrapped_callable *)o)->cm_callable, args, nargsf, kwnames);
+    wf_object *c = wc_callable(o);
+    if (!c) return NULL;
+    wf_object *r = wf_object_vectorcall(c, args, nargsf, kwnames);
+    wf_decref(c);
+    return r;
 }
 static wf_object *wc_repr(wf_object *o) {
-    return wf_str_from_format("<%s(%R)>", WF_TYPE(o)->tp_name, ((wrapped_callable *)o)->cm_callable);
+    wf_object *c = member_load(o, &((wrapped_callable *)o)->cm_callable);
+    wf_object *r = wf_str_from_format("<%s(%R)>", WF_TYPE(o)->tp_name, c ? c : wf_None);
+    wf_xdecref(c);
+    return r;
 }
-static wf_object *wc_isabstract(wf_object *o, void *c) {
-    wf_object *v;
-    int r = wf_object_lookup_attr(((wrapped_callable *)o)->cm_callable, WFO_ID(__isabstractmethod__), &v);
+static wf_object *wc_isabstract(wf_object *o, void *closure) {
+    wf_object *v, *c = member_load(o, &((wrapped_callable *)o)->cm_callable);
+    if (!c) return wf_newref(wf_False);
+    int r = wf_object_lookup_attr(c, WFO_ID(__isabstractmethod__), &v);
+    wf_decref(c);
     if (r < 0) return NULL;
     if (r == 0) return wf_newref(wf_False);
     int t = wf_object_is_true(v);
@@ -925,12 +961,14 @@ static wf_object *wc_isabstract(wf_object *o, void *c) {
     if (t < 0) return NULL;
     return wf_newref(wf_bool_from(t));
 }
-static wf_member_def wc_members[] = {
-    {"__func__", WF_T_OBJECT, offsetof(wrapped_callable, cm_callable), WF_READONLY, NULL},
-    {"__wrapped__", WF_T_OBJECT, offsetof(wrapped_callable, cm_callable), WF_READONLY, NULL},
-    {NULL, 0, 0, 0, NULL},
-};
+/* __func__ / __wrapped__ (read-only; None before __init__). */
+static wf_object *wc_func(wf_object *o, void *closure) {
+    wf_object *c = member_load(o, &((wrapped_callable *)o)->cm_callable);
+    return c ? c : wf_newref(wf_None);
+}
 static wf_getset_def wc_getset[] = {
+    {"__func__", wc_func, NULL, NULL, NULL},
+    {"__wrapped__", wc_func, NULL, NULL, NULL},
     {"__isabstractmethod__", wc_isabstract, NULL, NULL, NULL},
     {"__dict__", wfo_object_get_dict, wfo_object_set_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -946,7 +984,6 @@ wf_type wf_classmethod_type = {
     .tp_descr_get = cm_get,
     .tp_init = wc_init,
     .tp_new = wc_tp_new,
-    .tp_members = wc_members,
     .tp_getset = wc_getset,
     .tp_dictoffset = offsetof(wrapped_callable, cm_dict),
 };
@@ -962,72 +999,78 @@ wf_type wf_staticmethod_type = {
     .tp_call = sm_call,
     .tp_init = wc_init,
     .tp_new = wc_tp_new,
-    .tp_members = wc_members,
     .tp_getset = wc_getset,
     .tp_dictoffset = offsetof(wrapped_callable, cm_dict),
 };
 
 /* ---------------------------------------------------------------------------
- * property
+ * property (fields as classmethod's above)
  */
 typedef struct {
     wf_object ob_base;
-    wf_object *fget, *fset, *fdel, *doc, *name;
+    wf_object *_Atomic fget, *_Atomic fset, *_Atomic fdel, *_Atomic doc, *_Atomic name;
 } property;
 
 wf_object *wf_property_new(wf_object *fget, wf_object *fset, wf_object *fdel, wf_object *doc) {
     property *p = (property *)wf_type_generic_alloc(&wf_property_type, 0);
     if (!p) return NULL;
-    p->fget = fget && fget != wf_None ? wf_newref(fget) : NULL;
-    p->fset = fset && fset != wf_None ? wf_newref(fset) : NULL;
-    p->fdel = fdel && fdel != wf_None ? wf_newref(fdel) : NULL;
-    p->doc = doc && doc != wf_None ? wf_newref(doc) : NULL;
-    return (wf_object *)p;
+    wf_object *o = (wf_object *)p;
+    if (fget && fget != wf_None) field_store(o, &p->fget, fget);
+    if (fset && fset != wf_None) field_store(o, &p->fset, fset);
+    if (fdel && fdel != wf_None) field_store(o, &p->fdel, fdel);
+    if (doc && doc != wf_None) field_store(o, &p->doc, doc);
+    return o;
 }
+#define PLOAD(p, f) atomic_load_explicit(&(p)->f, memory_order_relaxed)
 static void property_dealloc(wf_object *o) {
     property *p = (property *)o;
-    wf_xdecref(p->fget);
-    wf_xdecref(p->fset);
-    wf_xdecref(p->fdel);
-    wf_xdecref(p->doc);
-    wf_xdecref(p->name);
+    wf_xdecref(PLOAD(p, fget));
+    wf_xdecref(PLOAD(p, fset));
+    wf_xdecref(PLOAD(p, fdel));
+    wf_xdecref(PLOAD(p, doc));
+    wf_xdecref(PLOAD(p, name));
     wfo_free_instance(o);
 }
 static int property_traverse(wf_object *o, wf_visitproc visit, void *arg) { /* gc */
     property *p = (property *)o;
-    GC_VISIT(p->fget);
-    GC_VISIT(p->fset);
-    GC_VISIT(p->fdel);
-    GC_VISIT(p->doc);
-    GC_VISIT(p->name);
+    GC_VISIT(PLOAD(p, fget));
+    GC_VISIT(PLOAD(p, fset));
+    GC_VISIT(PLOAD(p, fdel));
+    GC_VISIT(PLOAD(p, doc));
+    GC_VISIT(PLOAD(p, name));
     return 0;
 }
+/* AttributeError for a missing getter/setter/deleter. */
+static void property_missing(wf_object *o, wf_object *obj, const char *what) {
+    wf_object *name = member_load(o, &((property *)o)->name);
+    if (name)
+        wf_err_format(&wf_exc_AttributeError, "property %R of '%s' object has no %s", name,
+                      wf_type_name(WF_TYPE(obj)), what);
+    else
+        wf_err_format(&wf_exc_AttributeError, "property of '%s' object has no %s",
+                      wf_type_name(WF_TYPE(obj)), what);
+    wf_xdecref(name);
+}
 static wf_object *property_get(wf_object *o, wf_object *obj, wf_object *type) {
-    property *p = (property *)o;
     if (!obj) return wf_newref(o);
-    if (!p->fget) {
-        if (p->name)
-            return wf_err_format(&wf_exc_AttributeError, "property %R of '%s' object has no getter", p->name,
-                                 wf_type_name(WF_TYPE(obj)));
-        return wf_err_format(&wf_exc_AttributeError, "property of '%s' object has no getter",
-                             wf_type_name(WF_TYPE(obj)));
+    wf_object *f = member_load(o, &((property *)o)->fget);
+    if (!f) {
+        property_missing(o, obj, "getter");
+        return NULL;
     }
-    return wf_object_call_one(p->fget, obj);
+    wf_object *r = wf_object_call_one(f, obj);
+    wf_decref(f);
+    return r;
 }
 static int property_set(wf_object *o, wf_object *obj, wf_object *value) {
     property *p = (property *)o;
-    wf_object *f = value ? p->fset : p->fdel;
+    wf_object *f = member_load(o, value ? &p->fset : &p->fdel);
     if (!f) {
-        const char *what = value ? "setter" : "deleter";
-        if (p->name)
-            wf_err_format(&wf_exc_AttributeError, "property %R of '%s' object has no %s", p->name,
-                          wf_type_name(WF_TYPE(obj)), what);
-        else
-            wf_err_format(&wf_exc_AttributeError, "property of '%s' object has no %s",
-                          wf_type_name(WF_TYPE(obj)), what);
+        property_missing(o, obj, value ? "setter" : "deleter");
         return -1;
     }
     wf_object *r = value ? wf_object_call_objs(f, obj, value, NULL) : wf_object_call_one(f, obj);
+    wf_decref(f);
     if (!r) return -1;
     wf_decref(r);
     return 0;
@@ -1049,53 +1092,51 @@ static int property_init(wf_object *o, wf_object *args, wf_object *kwargs) {
         }
     }
     property *p = (property *)o;
-    wf_object **slots[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
+    wf_object *_Atomic *slots[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
     for (int i = 0; i < 4; i++) {
-        wf_object *old = *slots[i];
-        *slots[i] = vals[i] && vals[i] != wf_None ? wf_newref(vals[i]) : NULL;
-        wf_xdecref(old);
+        wf_object *v = vals[i] && vals[i] != wf_None ? vals[i] : NULL;
+        field_store(o, slots[i], v);
     }
-    if (!p->doc && p->fget) {
+    field_store(o, &p->name, NULL); /* as CPython: a new __init__ forgets the name */
+    wf_object *fget = vals[0] && vals[0] != wf_None ? vals[0] : NULL; /* args keeps it alive */
+    if (!(vals[3] && vals[3] != wf_None) && fget) {
         wf_object *d;
-        if (wf_object_lookup_attr(p->fget, WFO_ID(__doc__), &d) > 0) {
-            if (d != wf_None) p->doc = d;
-            else wf_decref(d);
+        if (wf_object_lookup_attr(fget, WFO_ID(__doc__), &d) > 0) {
+            if (d != wf_None) field_store(o, &p->doc, d);
+            wf_decref(d);
         }
         if (wf_err_occurred()) return -1;
     }
     return 0;
 }
-static wf_object *property_copy(wf_object *o, wf_object *fget, wf_object *fset, wf_object *fdel) {
+/* getter/setter/deleter: a copy with one function replaced (which = 0, 1,
+ * 2 for fget, fset, fdel). */
+static wf_object *property_copy(wf_object *o, int which, wf_object *f) {
     property *p = (property *)o;
+    wf_object *fs[3] = {member_load(o, &p->fget), member_load(o, &p->fset),
+                        member_load(o, &p->fdel)};
+    wf_object *doc = member_load(o, &p->doc), *name = member_load(o, &p->name);
+    wf_xdecref(fs[which]);
+    fs[which] = wf_xnewref(f);
     wf_type *t = WF_TYPE(o);
-    wf_object *args = wf_tuple_pack(4, fget ? fget : wf_None, fset ? fset : wf_None, fdel ? fdel : wf_None,
-                                    p->doc ? p->doc : wf_None);
-    if (!args) return NULL;
-    wf_object *r = wf_object_call((wf_object *)t, args, NULL);
-    wf_decref(args);
-    if (r && WF_TYPE(r) == &wf_property_type && p->name) ((property *)r)->name = wf_newref(p->name);
+    wf_object *args = wf_tuple_pack(4, fs[0] ? fs[0] : wf_None, fs[1] ? fs[1] : wf_None,
+                                    fs[2] ? fs[2] : wf_None, doc ? doc : wf_None);
+    wf_object *r = args ? wf_object_call((wf_object *)t, args, NULL) : NULL;
+    wf_xdecref(args);
+    if (r && WF_TYPE(r) == &wf_property_type && name) field_store(r, &((property *)r)->name, name);
+    for (int i = 0; i < 3; i++) wf_xdecref(fs[i]);
+    wf_xdecref(doc);
+    wf_xdecref(name);
     return r;
 }
-static wf_object *property_getter(wf_object *o, wf_object *f) {
-    property *p = (property *)o;
-    return property_copy(o, f, p->fset, p->fdel);
-}
-static wf_object *property_setter(wf_object *o, wf_object *f) {
-    property *p = (property *)o;
-    return property_copy(o, p->fget, f, p->fdel);
-}
-static wf_object *property_deleter(wf_object *o, wf_object *f) {
-    property *p = (property *)o;
-    return property_copy(o, p->fget, p->fset, f);
-}
+static wf_object *property_getter(wf_object *o, wf_object *f) { return property_copy(o, 0, f); }
+static wf_object *property_setter(wf_object *o, wf_object *f) { return property_copy(o, 1, f); }
+static wf_object *property_deleter(wf_object *o, wf_object *f) { return property_copy(o, 2, f); }
 static wf_object *property_set_name(wf_object *o, wf_object *const *args, wf_ssize_t nargs) {
     if (nargs != 2)
         return wf_err_format(&wf_exc_TypeError, "__set_name__() takes 2 positional arguments but %zd were given",
                              nargs);
-    property *p = (property *)o;
-    wf_object *old = p->name;
-    p->name = wf_newref(args[1]);
-    wf_xdecref(old);
+    field_store(o, &((property *)o)->name, args[1]);
     WF_RETURN_NONE;
 }
 static wf_method_def property_methods[] = {
@@ -1105,12 +1146,25 @@ static wf_method_def property_methods[] = {
     {"__set_name__", property_set_name, WF_METH_FASTCALL, NULL},
     {NULL, NULL, 0, NULL},
 };
+/* The writable __doc__: a WF_T_OBJECT member (member_load, stores under
+ * the section); fget/fset/fdel: read-only, None when unset. */
 static wf_member_def property_members[] = {
-    {"fget", WF_T_OBJECT, offsetof(property, fget), WF_READONLY, NULL},
-    {"fset", WF_T_OBJECT, offsetof(property, fset), WF_READONLY, NULL},
-    {"fdel", WF_T_OBJECT, offsetof(property, fdel), WF_READONLY, NULL},
     {"__doc__", WF_T_OBJECT, offsetof(property, doc), 0, NULL},
     {NULL, 0, 0, 0, NULL},
+};
+static wf_object *property_field(wf_object *o, void *closure) {
+    wf_object *v = member_load(o, (wf_object *_Atomic *)((char *)o + (size_t)closure));
+    return v ? v : wf_newref(wf_None);
+}
+static int property_field_set(wf_object *o, wf_object *v, void *closure) {
+    wf_err_format(&wf_exc_AttributeError, "readonly attribute"); /* as a read-only member */
+    return -1;
+}
+static wf_getset_def property_getset[] = {
+    {"fget", property_field, property_field_set, NULL, (void *)offsetof(property, fget)},
+    {"fset", property_field, property_field_set, NULL, (void *)offsetof(property, fset)},
+    {"fdel", property_field, property_field_set, NULL, (void *)offsetof(property, fdel)},
+    {NULL, NULL, NULL, NULL, NULL},
 };
 wf_type wf_property_type = {
     .ob_base = WF_OBJECT_HEAD_INIT(&wf_type_type),
@@ -1125,4 +1179,5 @@ wf_type wf_property_type = {
     .tp_new = wc_tp_new,
     .tp_methods = property_methods,
     .tp_members = property_members,
+    .tp_getset = property_getset,
 };
