@@ -2,11 +2,18 @@
  * runtime/modules/_functools.c — the _functools module: partial, reduce,
  * cmp_to_key (its functools.KeyWrapper objects).
  *
- * partial: fn/args/keywords are set by __new__ and immutable afterwards
- * (read without locks); a partial of a partial without an instance
- * __dict__ is flattened as CPython does.  partial is not a descriptor, so
- * it is not bound as a method when stored in a class.  The instance
- * __dict__ pointer is created on demand by the generic attribute code.
+ * partial: fn/args/keywords are set by __new__ and replaced only by
+ * __setstate__ (copy, pickle), which any thread may call while others call
+ * the partial.  Calls read them without locks (acquire loads) and use them
+ * borrowed, so __setstate__ never frees a replaced value: it swaps the
+ * fields under the partial's critical section (release stores) and moves
+ * the old values to p->retired, released with the partial.  A racing call
+ * may combine an old field with a new one (racy values), never a freed
+ * one.  A partial of a partial without an instance __dict__ is flattened
+ * as CPython does.  partial is not a descriptor, so it is not bound as a
+ * method when stored in a class.  The instance __dict__ pointer is created
+ * on demand by the generic attribute code, and __setstate__ replaces it
+ * through the same setter as `p.__dict__ = d`.
  *
  * KeyWrapper: cmp and obj are immutable after creation.
  *
@@ -21,11 +28,17 @@
 /* --- partial ------------------------------------------------------------ */
 typedef struct {
     wf_object ob_base;
-    wf_object *fn;   /* callable, immutable */
-    wf_object *args; /* tuple, immutable */
-    wf_object *kw;   /* dict, never mutated after __new__ */
-    wf_object *dict; /* instance __dict__ or NULL */
+    wf_object *_Atomic fn;   /* callable (FN: acquire load) */
+    wf_object *_Atomic args; /* tuple (ARGS) */
+    wf_object *_Atomic kw;   /* dict, never mutated once stored (KW) */
+    wf_object *dict;         /* instance __dict__ or NULL (generic attribute code) */
+    wf_object *retired;      /* list of values __setstate__ replaced, or NULL;
+                                under the critical section */
 } partial_obj;
+
+#define FN(p) atomic_load_explicit(&(p)->fn, memory_order_acquire)
+#define ARGS(p) atomic_load_explicit(&(p)->args, memory_order_acquire)
+#define KW(p) atomic_load_explicit(&(p)->kw, memory_order_acquire)
 
 static wf_type partial_type;
 
@@ -42,11 +55,13 @@ static wf_object *partial_new(wf_type *type, wf_object *args, wf_object *kwargs)
     wf_object *pargs = NULL, *pkw = NULL;
     if (WF_TYPE(func)->tp_call == partial_call) {
         partial_obj *part = (partial_obj *)func;
-        if (part->dict == NULL || wf_dict_size(part->dict) == 0) {
-            pargs = part->args;
-            pkw = part->kw;
-            func = part->fn;
+        wf_object *pd = wfo_instance_dict_ref(func, &part->dict);
+        if (pd == NULL || wf_dict_size(pd) == 0) {
+            pargs = ARGS(part);
+            pkw = KW(part);
+            func = FN(part);
         }
+        wf_xdecref(pd);
     }
     if (!wf_callable_check(func)) {
         wf_err_set_string(&wf_exc_TypeError, "the first argument must be callable");
@@ -54,25 +69,22 @@ static wf_object *partial_new(wf_type *type, wf_object *args, wf_object *kwargs)
     }
     partial_obj *self = (partial_obj *)wf_type_generic_alloc(type, 0);
     if (!self) return NULL;
-    self->fn = wf_newref(func);
-    wf_object *rest = wf_tuple_slice(args, 1, n);
+    /* Private until returned: relaxed stores. */
+    atomic_store_explicit(&self->fn, wf_newref(func), memory_order_relaxed);
+    wf_object *rest = wf_tuple_slice(args, 1, n), *a, *kw;
     if (!rest) goto fail;
     if (pargs && WF_TUPLE_SIZE(pargs) > 0) {
-        self->args = wf_sequence_concat(pargs, rest);
+        a = wf_sequence_concat(pargs, rest);
         wf_decref(rest);
-        if (!self->args) goto fail;
+        if (!a) goto fail;
     } else {
-        self->args = rest;
+        a = rest;
     }
-    if (pkw && wf_dict_size(pkw) > 0) {
-        self->kw = wf_dict_copy(pkw);
-        if (!self->kw) goto fail;
-        if (kwargs && wf_dict_merge(self->kw, kwargs, 1) < 0) goto fail;
-    } else {
-        self->kw = wf_dict_new();
-        if (!self->kw) goto fail;
-        if (kwargs && wf_dict_merge(self->kw, kwargs, 1) < 0) goto fail;
-    }
+    atomic_store_explicit(&self->args, a, memory_order_relaxed);
+    kw = pkw && wf_dict_size(pkw) > 0 ? wf_dict_copy(pkw) : wf_dict_new();
+    if (!kw) goto fail;
+    atomic_store_explicit(&self->kw, kw, memory_order_relaxed);
+    if (kwargs && wf_dict_merge(kw, kwargs, 1) < 0) goto fail;
     return (wf_object *)self;
 fail:
     wf_decref((wf_object *)self);
@@ -82,25 +94,26 @@ fail:
 static wf_object *partial_call(wf_object *callable, wf_object *const *args, size_t nargsf,
                                wf_object *kwnames) {
     partial_obj *p = (partial_obj *)callable;
+    wf_object *fn = FN(p), *pargs = ARGS(p), *pkw = KW(p);
     wf_ssize_t nargs = wf_vectorcall_nargs(nargsf);
     wf_ssize_t nkw = kwnames ? WF_TUPLE_SIZE(kwnames) : 0;
-    wf_ssize_t np = WF_TUPLE_SIZE(p->args);
-    if (wf_dict_size(p->kw) == 0) {
+    wf_ssize_t np = WF_TUPLE_SIZE(pargs);
+    if (wf_dict_size(pkw) == 0) {
         wf_ssize_t total = np + nargs + nkw;
         wf_object *stack[16];
         wf_object **a = total <= 16 ? stack : wfm_malloc(sizeof(wf_object *) * (size_t)total);
         if (!a) return wf_err_no_memory();
-        for (wf_ssize_t i = 0; i < np; i++) a[i] = WF_TUPLE_ITEM(p->args, i);
+        for (wf_ssize_t i = 0; i < np; i++) a[i] = WF_TUPLE_ITEM(pargs, i);
         for (wf_ssize_t i = 0; i < nargs + nkw; i++) a[np + i] = args[i];
-        wf_object *r = wf_object_vectorcall(p->fn, a, (size_t)(np + nargs), kwnames);
+        wf_object *r = wf_object_vectorcall(fn, a, (size_t)(np + nargs), kwnames);
         if (a != stack) wfm_free(a);
         return r;
     }
     wf_object *t = wf_tuple_new(np + nargs);
     if (!t) return NULL;
-    for (wf_ssize_t i = 0; i < np; i++) WF_TUPLE_ITEM(t, i) = wf_newref(WF_TUPLE_ITEM(p->args, i));
+    for (wf_ssize_t i = 0; i < np; i++) WF_TUPLE_ITEM(t, i) = wf_newref(WF_TUPLE_ITEM(pargs, i));
     for (wf_ssize_t i = 0; i < nargs; i++) WF_TUPLE_ITEM(t, np + i) = wf_newref(args[i]);
-    wf_object *kw = wf_dict_copy(p->kw);
+    wf_object *kw = wf_dict_copy(pkw);
     if (!kw) {
         wf_decref(t);
         return NULL;
@@ -111,7 +124,7 @@ static wf_object *partial_call(wf_object *callable, wf_object *const *args, size
             wf_decref(kw);
             return NULL;
         }
-    wf_object *r = wf_object_call(p->fn, t, kw);
+    wf_object *r = wf_object_call(fn, t, kw);
     wf_decref(t);
     wf_decref(kw);
     return r;
@@ -119,6 +132,7 @@ static wf_object *partial_call(wf_object *callable, wf_object *const *args, size
 
 static wf_object *partial_repr(wf_object *o) {
     partial_obj *p = (partial_obj *)o;
+    wf_object *fn = FN(p), *pargs = ARGS(p), *pkw = KW(p);
     int rc = wf_repr_enter(o);
     if (rc < 0) return NULL;
     if (rc > 0) return wf_str_from_cstr("...");
@@ -126,14 +140,14 @@ static wf_object *partial_repr(wf_object *o) {
     wfo_strbuf b;
     wfo_strbuf_init(&b);
     if (wfo_strbuf_puts(&b, WF_TYPE(o)->tp_name) < 0 || wfo_strbuf_puts(&b, "(") < 0 ||
-        wfo_strbuf_append_repr(&b, p->fn) < 0)
+        wfo_strbuf_append_repr(&b, fn) < 0)
         goto done;
-    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(p->args); i++)
-        if (wfo_strbuf_puts(&b, ", ") < 0 || wfo_strbuf_append_repr(&b, WF_TUPLE_ITEM(p->args, i)) < 0)
+    for (wf_ssize_t i = 0; i < WF_TUPLE_SIZE(pargs); i++)
+        if (wfo_strbuf_puts(&b, ", ") < 0 || wfo_strbuf_append_repr(&b, WF_TUPLE_ITEM(pargs, i)) < 0)
             goto done;
     wf_ssize_t pos = 0;
     wf_object *k, *v;
-    while (wf_dict_next(p->kw, &pos, &k, &v)) {
+    while (wf_dict_next(pkw, &pos, &k, &v)) {
         wf_object *ks = wf_object_str(k);
         int bad = !ks;
         if (!bad) {
@@ -158,37 +172,42 @@ done:
 
 static int partial_traverse(wf_object *o, wf_visitproc visit, void *arg) {
     partial_obj *p = (partial_obj *)o;
-    if (p->fn && visit(p->fn, arg)) return -1;
-    if (p->args && visit(p->args, arg)) return -1;
-    if (p->kw && visit(p->kw, arg)) return -1;
-    if (p->dict && visit(p->dict, arg)) return -1;
+    wf_object *f[5] = {FN(p), ARGS(p), KW(p), p->dict, p->retired};
+    for (int i = 0; i < 5; i++)
+        if (f[i] && visit(f[i], arg)) return -1;
     return 0;
 }
 
 static void partial_dealloc(wf_object *o) {
     partial_obj *p = (partial_obj *)o;
-    WF_CLEAR(p->fn);
-    WF_CLEAR(p->args);
-    WF_CLEAR(p->kw);
+    wf_xdecref(atomic_exchange_explicit(&p->fn, NULL, memory_order_relaxed));
+    wf_xdecref(atomic_exchange_explicit(&p->args, NULL, memory_order_relaxed));
+    wf_xdecref(atomic_exchange_explicit(&p->kw, NULL, memory_order_relaxed));
     WF_CLEAR(p->dict);
+    WF_CLEAR(p->retired);
     wfo_free_instance(o);
 }
 
 static wf_object *partial_reduce(wf_object *o, wf_object *unused) {
     (void)unused;
     partial_obj *p = (partial_obj *)o;
-    wf_object *fnt = wf_tuple_pack(1, p->fn);
-    if (!fnt) return NULL;
-    wf_object *st = wf_tuple_pack(4, p->fn, p->args, p->kw, p->dict ? p->dict : wf_None);
+    wf_object *fn = FN(p), *dict = wfo_instance_dict_ref(o, &p->dict);
+    wf_object *fnt = wf_tuple_pack(1, fn);
+    if (!fnt) {
+        wf_xdecref(dict);
+        return NULL;
+    }
+    wf_object *st = wf_tuple_pack(4, fn, ARGS(p), KW(p), dict ? dict : wf_None);
+    wf_xdecref(dict);
     wf_object *r = st ? wf_tuple_pack(3, (wf_object *)WF_TYPE(o), fnt, st) : NULL;
     wf_decref(fnt);
     if (st) wf_decref(st);
     return r;
 }
 
-/* __setstate__((fn, args, kwds, dict)): used by copy and pickle on a
- * freshly made partial, before it is shared with other threads (the
- * fields are otherwise immutable and read without locks). */
+/* __setstate__((fn, args, kwds, dict)): copy and pickle call it on a
+ * fresh partial, but any thread may call it on a shared one (see the top
+ * of this file: the replaced values are retired, not released). */
 static wf_object *partial_setstate(wf_object *o, wf_object *state) {
     partial_obj *p = (partial_obj *)o;
     if (!WF_TUPLE_CHECK(state) || WF_TUPLE_SIZE(state) != 4 ||
@@ -208,15 +227,39 @@ static wf_object *partial_setstate(wf_object *o, wf_object *state) {
         wf_decref(nargs);
         return NULL;
     }
-    wf_object *old_fn = p->fn, *old_args = p->args, *old_kw = p->kw, *old_dict = p->dict;
-    p->fn = wf_newref(fn);
-    p->args = nargs;
-    p->kw = nkw;
-    p->dict = dict == wf_None ? NULL : wf_newref(dict);
-    wf_xdecref(old_fn);
-    wf_xdecref(old_args);
-    wf_xdecref(old_kw);
-    wf_xdecref(old_dict);
+    int rc = 0;
+    wf_incref(fn);
+    WF_BEGIN_CRITICAL_SECTION(o);
+    if (!p->retired) p->retired = wf_list_new(0);
+    wf_object *old[3] = {atomic_load_explicit(&p->fn, memory_order_relaxed),
+                         atomic_load_explicit(&p->args, memory_order_relaxed),
+                         atomic_load_explicit(&p->kw, memory_order_relaxed)};
+    for (int i = 0; i < 3 && p->retired; i++)
+        if (old[i] && wf_list_append(p->retired, old[i]) < 0) rc = -1;
+    if (!p->retired || rc < 0) {
+        rc = -1; /* out of memory: keep the old state */
+    } else {
+        atomic_store_explicit(&p->fn, fn, memory_order_release);
+        atomic_store_explicit(&p->args, nargs, memory_order_release);
+        atomic_store_explicit(&p->kw, nkw, memory_order_release);
+        for (int i = 0; i < 3; i++) wf_xdecref(old[i]); /* the retired list holds them */
+    }
+    WF_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        wf_decref(fn);
+        wf_decref(nargs);
+        wf_decref(nkw);
+        if (!wf_err_occurred()) wf_err_no_memory();
+        return NULL;
+    }
+    /* The instance dict: through the same setter as `p.__dict__ = d`. */
+    if (dict != wf_None || atomic_load_explicit((wf_object *_Atomic *)&p->dict, memory_order_relaxed)) {
+        wf_object *d = dict == wf_None ? wf_dict_new() : wf_newref(dict);
+        if (!d) return NULL;
+        rc = wfo_object_set_dict(o, d, NULL);
+        wf_decref(d);
+        if (rc < 0) return NULL;
+    }
     WF_RETURN_NONE;
 }
 

@@ -14,14 +14,16 @@
  * them by walking the pointer fields up to the static base's basicsize.
  * Instances of every exception type have a __dict__ (BaseException.dict).
  *
- * Thread-safety: an exception's fields are written by its creator and by
- * the thread that raises or handles it (chaining, traceback, notes); CPython
- * gives the same guarantees (none beyond "don't share an exception while
- * mutating it").  Attribute setters swap a field and then drop the old
- * reference, so a racing reader at worst sees the old or the new value
- * while the owner's reference keeps it alive for the duration of the
- * swap; they run in the exception's critical section so two setters never
- * drop the same old value twice.
+ * Thread-safety: any thread may re-run __init__ or set attributes while
+ * others format or read the exception.  Every field store swaps the value
+ * in the exception's critical section (an atomic release store) and drops
+ * the old reference afterwards (set_field; the member descriptors store
+ * the same way), so two stores never drop one value twice.  Readers never
+ * use a field borrowed: attribute getters take a reference under the
+ * section (get_field) or with the members' lock-free protocol, and the
+ * str/repr functions take references to the fields they format, together,
+ * under the section (snap) -- a racing reader sees old or new values, never
+ * a freed one.
  */
 #include "runtime/objects/containers.h"
 
@@ -55,22 +57,42 @@ static wf_type *static_base(wf_type *t) {
     return t;
 }
 
+#define FIELD(slot) ((wf_object *_Atomic *)(slot))
+
 /* Swap *slot for v (new reference or NULL) under the object's lock and
  * release the old value afterwards. */
 static void set_field(wf_object *self, wf_object **slot, wf_object *v) {
     wf_object *old;
     WF_BEGIN_CRITICAL_SECTION(self);
-    old = *slot;
-    *slot = v;
+    old = atomic_load_explicit(FIELD(slot), memory_order_relaxed);
+    atomic_store_explicit(FIELD(slot), v, memory_order_release);
     WF_END_CRITICAL_SECTION();
     wf_xdecref(old);
 }
 static wf_object *get_field(wf_object *self, wf_object **slot) {
     wf_object *r;
     WF_BEGIN_CRITICAL_SECTION(self);
-    r = *slot ? wf_newref(*slot) : wf_newref(wf_None);
+    r = atomic_load_explicit(FIELD(slot), memory_order_relaxed);
+    r = r ? wf_newref(r) : wf_newref(wf_None);
     WF_END_CRITICAL_SECTION();
     return r;
+}
+/* New references (or NULL) to n fields of self, read together under its
+ * lock; release them with unsnap. */
+static void snap(wf_object *self, int n, wf_object **const slots[], wf_object *out[]) {
+    WF_BEGIN_CRITICAL_SECTION(self);
+    for (int i = 0; i < n; i++)
+        out[i] = wf_xnewref(atomic_load_explicit(FIELD(slots[i]), memory_order_relaxed));
+    WF_END_CRITICAL_SECTION();
+}
+static void unsnap(int n, wf_object *out[]) {
+    for (int i = 0; i < n; i++) wf_xdecref(out[i]);
+}
+/* self.args as a new reference (NULL only before tp_new filled it). */
+static wf_object *args_ref(wf_object *self) {
+    wf_object *a;
+    snap(self, 1, (wf_object **const[]){&BE(self)->args}, &a);
+    return a;
 }
 
 /* ---------------------------------------------------------------------------
@@ -125,24 +147,29 @@ static int exc_init(wf_object *self, wf_object *args, wf_object *kwargs) {
 }
 
 wf_object *wfo_exc_str(wf_object *self) {
-    wf_object *args = BE(self)->args;
+    wf_object *args = args_ref(self), *r;
     wf_ssize_t n = args ? WF_TUPLE_SIZE(args) : 0;
-    if (n == 0) return wf_str_from_cstr("");
-    if (n == 1) return wf_object_str(WF_TUPLE_ITEM(args, 0));
-    return wf_object_str(args);
+    if (n == 0) r = wf_str_from_cstr("");
+    else if (n == 1) r = wf_object_str(WF_TUPLE_ITEM(args, 0));
+    else r = wf_object_str(args);
+    wf_xdecref(args);
+    return r;
 }
 
 static wf_object *exc_repr(wf_object *self) {
     const char *name = wf_type_name(WF_TYPE(self));
-    wf_object *args = BE(self)->args;
+    wf_object *args = args_ref(self), *r;
     if (args && WF_TUPLE_SIZE(args) == 1)
-        return wf_str_from_format("%s(%R)", name, WF_TUPLE_ITEM(args, 0));
-    if (!args || WF_TUPLE_SIZE(args) == 0) return wf_str_from_format("%s()", name);
-    return wf_str_from_format("%s%R", name, args);
+        r = wf_str_from_format("%s(%R)", name, WF_TUPLE_ITEM(args, 0));
+    else if (!args || WF_TUPLE_SIZE(args) == 0) r = wf_str_from_format("%s()", name);
+    else r = wf_str_from_format("%s%R", name, args);
+    wf_xdecref(args);
+    return r;
 }
 
 static wf_object *exc_get_args(wf_object *self, void *c) {
-    return BE(self)->args ? wf_newref(BE(self)->args) : wf_tuple_new(0);
+    wf_object *args = args_ref(self);
+    return args ? args : wf_tuple_new(0);
 }
 static int exc_set_args(wf_object *self, wf_object *v, void *c) {
     if (!v) {
@@ -239,11 +266,13 @@ static wf_object *exc_add_note(wf_object *self, wf_object *note) {
 static wf_object *exc_reduce(wf_object *self, wf_object *u) {
     wf_object *args = exc_get_args(self, NULL);
     if (!args) return NULL;
-    wf_object *r;
-    if (BE(self)->dict && wf_dict_size(BE(self)->dict))
-        r = wf_tuple_pack(3, (wf_object *)WF_TYPE(self), args, BE(self)->dict);
+    wf_object *r, *dict;
+    snap(self, 1, (wf_object **const[]){&BE(self)->dict}, &dict);
+    if (dict && wf_dict_size(dict))
+        r = wf_tuple_pack(3, (wf_object *)WF_TYPE(self), args, dict);
     else
         r = wf_tuple_pack(2, (wf_object *)WF_TYPE(self), args);
+    wf_xdecref(dict);
     wf_decref(args);
     return r;
 }
@@ -383,9 +412,11 @@ EXC_TYPE(UserWarning, Warning, "Base class for warnings generated by user code."
 
 /* KeyError: str of a single argument is its repr. */
 static wf_object *keyerror_str(wf_object *self) {
-    wf_object *args = BE(self)->args;
-    if (args && WF_TUPLE_SIZE(args) == 1) return wf_object_repr(WF_TUPLE_ITEM(args, 0));
-    return wfo_exc_str(self);
+    wf_object *args = args_ref(self), *r;
+    if (args && WF_TUPLE_SIZE(args) == 1) r = wf_object_repr(WF_TUPLE_ITEM(args, 0));
+    else r = wfo_exc_str(self);
+    wf_xdecref(args);
+    return r;
 }
 EXC_TYPE(KeyError, LookupError, "Mapping key not found.", .tp_str = keyerror_str)
 
@@ -432,9 +463,11 @@ static int import_init(wf_object *self, wf_object *args, wf_object *kwargs) {
     return 0;
 }
 static wf_object *import_str(wf_object *self) {
-    import_exc *e = (import_exc *)self;
-    if (e->msg) return wf_object_str(e->msg);
-    return wfo_exc_str(self);
+    wf_object *msg, *r;
+    snap(self, 1, (wf_object **const[]){&((import_exc *)self)->msg}, &msg);
+    r = msg ? wf_object_str(msg) : wfo_exc_str(self);
+    wf_xdecref(msg);
+    return r;
 }
 static wf_member_def import_members[] = {
     {"msg", WF_T_OBJECT, offsetof(import_exc, msg), 0, "exception message"},
@@ -563,20 +596,25 @@ static int os_init(wf_object *self, wf_object *args, wf_object *kwargs) {
 }
 static wf_object *os_str(wf_object *self) {
     os_exc *o = (os_exc *)self;
-    if (o->filename && o->filename2)
-        return wf_str_from_format("[Errno %S] %S: %R -> %R", o->myerrno, o->strerror,
-                                  o->filename, o->filename2);
-    if (o->filename)
-        return wf_str_from_format("[Errno %S] %S: %R", o->myerrno, o->strerror, o->filename);
-    if (o->myerrno && o->strerror)
-        return wf_str_from_format("[Errno %S] %S", o->myerrno, o->strerror);
-    return wfo_exc_str(self);
+    wf_object *f[4], *r; /* errno, strerror, filename, filename2 */
+    snap(self, 4, (wf_object **const[]){&o->myerrno, &o->strerror, &o->filename, &o->filename2}, f);
+    wf_object *no = f[0] ? f[0] : wf_None, *se = f[1] ? f[1] : wf_None;
+    if (f[2] && f[3])
+        r = wf_str_from_format("[Errno %S] %S: %R -> %R", no, se, f[2], f[3]);
+    else if (f[2])
+        r = wf_str_from_format("[Errno %S] %S: %R", no, se, f[2]);
+    else if (f[0] && f[1])
+        r = wf_str_from_format("[Errno %S] %S", f[0], f[1]);
+    else
+        r = wfo_exc_str(self);
+    unsnap(4, f);
+    return r;
 }
 static wf_object *os_get_written(wf_object *self, void *c) {
-    os_exc *o = (os_exc *)self;
-    if (!o->written)
-        return wf_err_format(&wf_exc_AttributeError, "characters_written");
-    return wf_newref(o->written);
+    wf_object *w;
+    snap(self, 1, (wf_object **const[]){&((os_exc *)self)->written}, &w);
+    if (!w) return wf_err_format(&wf_exc_AttributeError, "characters_written");
+    return w;
 }
 static int os_set_written(wf_object *self, wf_object *v, void *c) {
     os_exc *o = (os_exc *)self;
@@ -648,26 +686,29 @@ static int syntax_init(wf_object *self, wf_object *args, wf_object *kwargs) {
 }
 static wf_object *syntax_str(wf_object *self) {
     syntax_exc *s = (syntax_exc *)self;
-    wf_object *msg = s->msg ? s->msg : wf_None;
-    wf_object *base = NULL;
-    if (s->filename && WF_STR_CHECK(s->filename)) {
+    wf_object *f[3]; /* msg, filename, lineno */
+    snap(self, 3, (wf_object **const[]){&s->msg, &s->filename, &s->lineno}, f);
+    wf_object *msg = f[0] ? f[0] : wf_None, *filename = f[1], *lineno = f[2];
+    wf_object *base = NULL, *r = NULL;
+    if (filename && WF_STR_CHECK(filename)) {
         /* basename */
-        wf_ssize_t len = wf_str_len(s->filename), i = len;
-        while (i > 0 && wf_str_char(s->filename, i - 1) != '/') i--;
-        base = wf_str_substring(s->filename, i, len);
-        if (!base) return NULL;
+        wf_ssize_t len = wf_str_len(filename), i = len;
+        while (i > 0 && wf_str_char(filename, i - 1) != '/') i--;
+        base = wf_str_substring(filename, i, len);
+        if (!base) goto done;
     }
-    int have_line = s->lineno && WF_INT_CHECK(s->lineno);
-    wf_object *r;
+    int have_line = lineno && WF_INT_CHECK(lineno);
     if (base && have_line)
-        r = wf_str_from_format("%S (%U, line %S)", msg, base, s->lineno);
+        r = wf_str_from_format("%S (%U, line %S)", msg, base, lineno);
     else if (base)
         r = wf_str_from_format("%S (%U)", msg, base);
     else if (have_line)
-        r = wf_str_from_format("%S (line %S)", msg, s->lineno);
+        r = wf_str_from_format("%S (line %S)", msg, lineno);
     else
         r = wf_object_str(msg);
     wf_xdecref(base);
+done:
+    unsnap(3, f);
     return r;
 }
 static wf_member_def syntax_members[] = {
@@ -742,11 +783,17 @@ static int unicode_translate_init(wf_object *self, wf_object *args, wf_object *k
     }
     return unicode_set(self, NULL, ARG(args, 0), ARG(args, 1), ARG(args, 2), ARG(args, 3), 1);
 }
-/* start/end as C indexes; 0 when unset (str of a bare UnicodeError). */
-static int unicode_range(unicode_exc *u, wf_ssize_t *s, wf_ssize_t *e) {
-    if (!u->object || !u->start || !u->end || !u->reason) return 0;
-    *s = wf_int_as_ssize(u->start);
-    *e = wf_int_as_ssize(u->end);
+/* The fields a str needs, snapped together (unicode_unsnap releases them):
+ * f = encoding, object, start, end, reason.  Then start/end as C indexes:
+ * 1, or 0 when unset (str of a bare UnicodeError), -1 on error. */
+enum { U_ENC, U_OBJ, U_START, U_END, U_REASON, U_N };
+static int unicode_snap(wf_object *self, wf_object *f[U_N], wf_ssize_t *s, wf_ssize_t *e) {
+    unicode_exc *u = (unicode_exc *)self;
+    snap(self, U_N, (wf_object **const[]){&u->encoding, &u->object, &u->start, &u->end, &u->reason},
+         f);
+    if (!f[U_OBJ] || !f[U_START] || !f[U_END] || !f[U_REASON]) return 0;
+    *s = wf_int_as_ssize(f[U_START]);
+    *e = wf_int_as_ssize(f[U_END]);
     if (wf_err_occurred()) return -1;
     return 1;
 }
@@ -772,41 +819,53 @@ static wf_object *unicode_char_str(wf_object *fmt_prefix_enc, wf_unaryfunc unuse
                                     (unsigned)ch, pos, reason);
 }
 static wf_object *unicode_encode_str(wf_object *self) {
-    unicode_exc *u = (unicode_exc *)self;
+    wf_object *f[U_N], *out;
     wf_ssize_t s, e;
-    int r = unicode_range(u, &s, &e);
-    if (r < 0) return NULL;
-    if (r == 0) return wf_str_from_cstr("");
+    int r = unicode_snap(self, f, &s, &e);
+    if (r <= 0) {
+        unsnap(U_N, f);
+        return r < 0 ? NULL : wf_str_from_cstr("");
+    }
     int encode = WF_TYPE(self) == &wf_exc_UnicodeEncodeError ||
                  wf_type_is_subtype(WF_TYPE(self), &wf_exc_UnicodeEncodeError);
-    wf_object *enc = encode ? u->encoding : NULL;
-    if (s >= 0 && s < wf_str_len(u->object) && e == s + 1)
-        return unicode_char_str(enc, NULL, wf_str_char(u->object, s), encode, s, u->reason);
-    if (enc)
-        return wf_str_from_format("'%U' codec can't encode characters in position %zd-%zd: %U",
-                                  enc, s, e - 1, u->reason);
-    return wf_str_from_format("can't translate characters in position %zd-%zd: %U", s, e - 1,
-                              u->reason);
+    wf_object *enc = encode ? f[U_ENC] : NULL, *obj = f[U_OBJ], *reason = f[U_REASON];
+    if (WF_STR_CHECK(obj) && s >= 0 && s < wf_str_len(obj) && e == s + 1)
+        out = unicode_char_str(enc, NULL, wf_str_char(obj, s), encode, s, reason);
+    else if (enc)
+        out = wf_str_from_format("'%U' codec can't encode characters in position %zd-%zd: %U",
+                                 enc, s, e - 1, reason);
+    else
+        out = wf_str_from_format("can't translate characters in position %zd-%zd: %U", s, e - 1,
+                                 reason);
+    unsnap(U_N, f);
+    return out;
 }
 static wf_object *unicode_decode_str(wf_object *self) {
-    unicode_exc *u = (unicode_exc *)self;
+    wf_object *f[U_N], *out = NULL;
     wf_ssize_t s, e;
-    int r = unicode_range(u, &s, &e);
-    if (r < 0) return NULL;
-    if (r == 0) return wf_str_from_cstr("");
+    int r = unicode_snap(self, f, &s, &e);
+    if (r <= 0) {
+        unsnap(U_N, f);
+        return r < 0 ? NULL : wf_str_from_cstr("");
+    }
+    wf_object *enc = f[U_ENC] ? f[U_ENC] : wf_None, *reason = f[U_REASON];
     if (e == s + 1) {
-        wf_object *b = wf_sequence_get_item(u->object, s);
+        wf_object *b = wf_sequence_get_item(f[U_OBJ], s);
         if (b) {
             wf_ssize_t v = wf_int_as_ssize(b);
             wf_decref(b);
-            if (v == -1 && wf_err_occurred()) return NULL;
-            return wf_str_from_format("'%U' codec can't decode byte 0x%02x in position %zd: %U",
-                                      u->encoding, (unsigned)v, s, u->reason);
+            if (!(v == -1 && wf_err_occurred()))
+                out = wf_str_from_format("'%S' codec can't decode byte 0x%02x in position %zd: %S",
+                                         enc, (unsigned)v, s, reason);
+            unsnap(U_N, f);
+            return out;
         }
         wf_err_clear();
     }
-    return wf_str_from_format("'%U' codec can't decode bytes in position %zd-%zd: %U",
-                              u->encoding, s, e - 1, u->reason);
+    out = wf_str_from_format("'%S' codec can't decode bytes in position %zd-%zd: %S", enc, s,
+                             e - 1, reason);
+    unsnap(U_N, f);
+    return out;
 }
 static wf_member_def unicode_members[] = {
     {"encoding", WF_T_OBJECT, offsetof(unicode_exc, encoding), 0, "exception encoding"},
@@ -885,26 +944,37 @@ static int group_init(wf_object *self, wf_object *args, wf_object *kwargs) {
 }
 static wf_object *group_str(wf_object *self) {
     group_exc *g = (group_exc *)self;
-    wf_ssize_t n = g->excs ? WF_TUPLE_SIZE(g->excs) : 0;
-    return wf_str_from_format("%S (%zd sub-exception%s)", g->msg ? g->msg : wf_None, n,
-                              n > 1 ? "s" : "");
+    wf_object *f[2]; /* msg, excs */
+    snap(self, 2, (wf_object **const[]){&g->msg, &g->excs}, f);
+    wf_ssize_t n = f[1] && WF_TUPLE_CHECK(f[1]) ? WF_TUPLE_SIZE(f[1]) : 0;
+    wf_object *r = wf_str_from_format("%S (%zd sub-exception%s)", f[0] ? f[0] : wf_None, n,
+                                      n > 1 ? "s" : "");
+    unsnap(2, f);
+    return r;
 }
 static wf_object *group_derive(wf_object *self, wf_object *excs) {
-    wf_object *msg = ((group_exc *)self)->msg;
-    return wf_object_call_objs((wf_object *)&wf_exc_BaseExceptionGroup, msg, excs, NULL);
+    wf_object *msg;
+    snap(self, 1, (wf_object **const[]){&((group_exc *)self)->msg}, &msg);
+    wf_object *r = wf_object_call_objs((wf_object *)&wf_exc_BaseExceptionGroup,
+                                       msg ? msg : wf_None, excs, NULL);
+    wf_xdecref(msg);
+    return r;
 }
 
 /* Copy __traceback__, __cause__, __context__ and __notes__ from orig. */
 static void copy_metadata(wf_object *orig, wf_object *eg) {
     wf_base_exception *o = BE(orig), *e = BE(eg);
-    set_field(eg, &e->traceback, wf_xnewref(o->traceback));
-    set_field(eg, &e->cause, wf_xnewref(o->cause));
-    set_field(eg, &e->context, wf_xnewref(o->context));
+    wf_object *f[4]; /* traceback, cause, context, notes: new references */
+    snap(orig, 4, (wf_object **const[]){&o->traceback, &o->cause, &o->context, &o->notes}, f);
+    set_field(eg, &e->traceback, f[0]);
+    set_field(eg, &e->cause, f[1]);
+    set_field(eg, &e->context, f[2]);
     e->suppress_context = o->suppress_context;
-    if (o->notes) {
-        wf_object *copy = WF_LIST_CHECK(o->notes) ? wf_sequence_list(o->notes) : wf_newref(o->notes);
+    if (f[3]) {
+        wf_object *copy = WF_LIST_CHECK(f[3]) ? wf_sequence_list(f[3]) : wf_newref(f[3]);
         if (copy) set_field(eg, &e->notes, copy);
         else wf_err_clear();
+        wf_decref(f[3]);
     }
 }
 
