@@ -527,8 +527,61 @@ static WF_NOINLINE int get_ref_value_slow(wf_dict *d, keys_t *k, entry *e, wf_ob
  * dict still uses the table.  Every other case -- a key equal but not identical, a
  * value that needs a shared try-incref, a changed table -- goes out of
  * line and starts that step over (get_ref_value_slow, get_ref_hash_slow). */
+#if WF_FREE_THREADED
+/* The value step of the inline read, once entry e of table k was seen
+ * holding key itself: 1 with *out a new reference when the value needs no
+ * RMW to count (see get_ref_hash_ex), 0 for everything else (the caller
+ * starts that step over out of line). */
+WF_INLINE int value_fast(wf_dict *d, keys_t *k, entry *e, wf_object *key, wf_object **out) {
+    wf_object *v = atomic_load(&e->value);
+    if (WF_UNLIKELY(v == NULL)) return 0;
+    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+    if (local == WF_IMMORTAL_LOCAL) {
+        if (atomic_load(&e->value) == v &&
+            atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+            atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+            *out = v;
+            return 1;
+        }
+        return 0;
+    }
+    uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_acquire);
+    if (tid == wft_tls_index) {
+        /* No re-check: v is ours, so no other thread can free it (its
+         * drops reach our merge queue), and it was in the entry, which
+         * holds this key for good (entries are append-only), at the time
+         * we read it: a value stored or removed since is a later state. */
+        atomic_store_explicit(&v->ob_ref_local, local + 1, memory_order_relaxed);
+        *out = v;
+        return 1;
+    }
+    if (tid == WF_TID_PERTHREAD) {
+        /* wf_perthread_add's inline case (after the acquire of the tid,
+         * ob_ref_local is the id); a per-thread object is freed only in a
+         * pause, so the count may be raised before the slot re-check and
+         * undone without a dealloc. */
+        uint32_t id = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
+        if (WF_LIKELY(id < wf_tls_ptc_cap)) {
+            _Atomic intptr_t *c = &wf_tls_ptc[id];
+            intptr_t n = atomic_load_explicit(c, memory_order_relaxed);
+            atomic_store_explicit(c, n + 1, memory_order_relaxed);
+            if (atomic_load(&e->value) == v &&
+                atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+                atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
+                *out = v;
+                return 1;
+            }
+            atomic_store_explicit(c, n, memory_order_relaxed);
+        }
+    }
+    return 0;
+}
+#endif
+
+/* found_ix: where a hit through the inline paths stores the entry index it
+ * used (wfo_dict_get_ref_nolock_hinted), or NULL. */
 WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out,
-                              bool nolock) {
+                              bool nolock, wf_ssize_t *found_ix) {
     wf_dict *d = (wf_dict *)o;
 #if WF_FREE_THREADED
     if (WF_UNLIKELY(!wf_is_owned_by_current_thread(o) && !(wf_gc_bits(o) & WF_GC_SHARED)))
@@ -547,51 +600,9 @@ WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_obje
             entry *e = &ep[ix];
             wf_object *ek = atomic_load_explicit(&e->key, memory_order_acquire);
             if (ek == key) {
-                wf_object *v = atomic_load(&e->value);
-                if (WF_LIKELY(v != NULL)) {
-                    uint32_t local = atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed);
-                    if (local == WF_IMMORTAL_LOCAL) {
-                        if (atomic_load(&e->value) == v &&
-                            atomic_load_explicit(&e->key, memory_order_acquire) == key &&
-                            atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
-                            *out = v;
-                            return 1;
-                        }
-                    } else {
-                        uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_acquire);
-                        if (tid == wft_tls_index) {
-                            /* No re-check: v is ours, so no other thread
-                             * can free it (its drops reach our merge
-                             * queue), and it was in the entry, which holds
-                             * this key for good (entries are append-only),
-                             * at the time we read it: a value stored or
-                             * removed since is a later state. */
-                            atomic_store_explicit(&v->ob_ref_local, local + 1,
-                                                  memory_order_relaxed);
-                            *out = v;
-                            return 1;
-                        } else if (tid == WF_TID_PERTHREAD) {
-                            /* wf_perthread_add's inline case (after the
-                             * acquire of the tid, ob_ref_local is the id);
-                             * a per-thread object is freed only in a pause,
-                             * so the count may be raised before the slot
-                             * re-check and undone without a dealloc. */
-                            uint32_t id = atomic_load_explicit(&v->ob_ref_local,
-                                                               memory_order_relaxed);
-                            if (WF_LIKELY(id < wf_tls_ptc_cap)) {
-                                _Atomic intptr_t *c = &wf_tls_ptc[id];
-                                intptr_t n = atomic_load_explicit(c, memory_order_relaxed);
-                                atomic_store_explicit(c, n + 1, memory_order_relaxed);
-                                if (atomic_load(&e->value) == v &&
-                                    atomic_load_explicit(&e->key, memory_order_acquire) == key &&
-                                    atomic_load_explicit(&d->ma_keys, memory_order_acquire) == k) {
-                                    *out = v;
-                                    return 1;
-                                }
-                                atomic_store_explicit(c, n, memory_order_relaxed);
-                            }
-                        }
-                    }
+                if (WF_LIKELY(value_fast(d, k, e, key, out))) {
+                    if (found_ix) *found_ix = ix;
+                    return 1;
                 }
                 return nolock ? lookup_lockfree(d, key, h, out)
                               : get_ref_value_slow(d, k, e, key, h, out);
@@ -625,6 +636,7 @@ WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_obje
                 }
                 if (match) {
                     *out = wf_newref(LD(e->value));
+                    if (found_ix) *found_ix = ix;
                     return 1;
                 }
             }
@@ -638,7 +650,7 @@ WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_obje
 /* One out-of-line copy for the ordinary lookups (as before the nolock
  * variant existed); wfo_dict_get_ref_nolock has its own inlined one. */
 static WF_NOINLINE int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out) {
-    return get_ref_hash_ex(o, key, h, out, false);
+    return get_ref_hash_ex(o, key, h, out, false, NULL);
 }
 
 /* d[key] for an exact str key with its hash cached, when it can be found
@@ -654,7 +666,50 @@ int wfo_dict_get_ref_nolock(wf_object *o, wf_object *key, wf_object **out) {
     if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -2;
     wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
     if (WF_UNLIKELY(h == -1)) return -2;
-    return get_ref_hash_ex(o, key, h, out, true);
+    return get_ref_hash_ex(o, key, h, out, true, NULL);
+}
+
+/* wfo_dict_get_ref_nolock with a guess of where key is (objimpl.h): the
+ * entry at index *hint of the current table is tried first, and only if
+ * it does not hold key itself (or its value needs more than the inline
+ * cases) does the probe run; a hit there stores the index it used.  Any
+ * value of *hint is safe: it is bounds-checked against the entries the
+ * table has published (nentries, acquire) and the entry must hold key
+ * itself, and an entry holding a key is the key's one live entry in that
+ * table (entries are append-only; a deleted entry's key is NULL).  So
+ * threads racing on one hint cost each other only a probe. */
+int wfo_dict_get_ref_nolock_hinted(wf_object *o, wf_object *key, wf_object **out,
+                                   _Atomic uintptr_t *hint) {
+    wf_dict *d = (wf_dict *)o;
+    uintptr_t ix = atomic_load_explicit(hint, memory_order_relaxed);
+#if WF_FREE_THREADED
+    if (WF_LIKELY(wf_is_owned_by_current_thread(o) || (wf_gc_bits(o) & WF_GC_SHARED))) {
+        keys_t *k = atomic_load_explicit(&d->ma_keys, memory_order_acquire);
+        if (ix < (uintptr_t)atomic_load_explicit(&k->nentries, memory_order_acquire)) {
+            entry *e = &entries_of(k)[ix];
+            if (atomic_load_explicit(&e->key, memory_order_acquire) == key &&
+                value_fast(d, k, e, key, out))
+                return 1;
+        }
+    }
+#else
+    keys_t *k = load_keys(d);
+    if (ix < (uintptr_t)LD(k->nentries)) {
+        entry *e = &entries_of(k)[ix];
+        if (LD(e->key) == key) {
+            *out = wf_newref(LD(e->value));
+            return 1;
+        }
+    }
+#endif
+    *out = NULL;
+    if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -2;
+    wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+    if (WF_UNLIKELY(h == -1)) return -2;
+    wf_ssize_t found = -1;
+    int r = get_ref_hash_ex(o, key, h, out, true, &found);
+    if (found >= 0) atomic_store_explicit(hint, (uintptr_t)found, memory_order_relaxed);
+    return r;
 }
 
 static WF_NOINLINE int get_item_ref_hashing(wf_object *o, wf_object *key, wf_object **out) {

@@ -189,6 +189,10 @@ WF_INLINE wf_object *wfo_instance_dict_ref(wf_object *o, wf_object **dp) {
 }
 /* d[key] found without the lock and without running code, or -2 (dict.c). */
 int wfo_dict_get_ref_nolock(wf_object *d, wf_object *key, wf_object **out);
+/* The same, trying first the entry index *hint (a guess kept by the
+ * caller, updated on a hit found by probing; dict.c). */
+int wfo_dict_get_ref_nolock_hinted(wf_object *d, wf_object *key, wf_object **out,
+                                   _Atomic uintptr_t *hint);
 /* o.__dict__[name] for an attribute lookup: 1 found (*out a new
  * reference), 0 absent (or no dict), -1 error.  The common case takes no
  * reference to the dict: o is alive (the caller holds it), so its dict
@@ -198,19 +202,31 @@ int wfo_dict_get_ref_nolock(wf_object *d, wf_object *key, wf_object **out);
  * the dict's header (no shared-count RMW to pass a cache line around).
  * Anything wfo_dict_get_ref_nolock leaves undecided (a key compared by
  * code, a dict not yet readable lock-free) takes the counted path. */
-WF_INLINE int wfo_instance_dict_get_ref(wf_object *o, wf_object *name, wf_object **out) {
+WF_INLINE int wfo_instance_dict_get_ref_ex(wf_object *o, wf_object *name, wf_object **out,
+                                           _Atomic uintptr_t *hint) {
     *out = NULL;
     wf_object **dp = wf_object_dictptr(o);
     if (!dp) return 0;
     wf_object *d = atomic_load_explicit((wf_object *_Atomic *)dp, memory_order_acquire);
     if (!d) return 0;
-    int r = wfo_dict_get_ref_nolock(d, name, out);
+    int r = hint ? wfo_dict_get_ref_nolock_hinted(d, name, out, hint)
+                 : wfo_dict_get_ref_nolock(d, name, out);
     if (WF_LIKELY(r != -2)) return r;
     d = wfo_instance_dict_ref(o, dp);
     if (!d) return 0;
     r = wf_dict_get_item_ref(d, name, out);
     wf_decref(d);
     return r;
+}
+WF_INLINE int wfo_instance_dict_get_ref(wf_object *o, wf_object *name, wf_object **out) {
+    return wfo_instance_dict_get_ref_ex(o, name, out, NULL);
+}
+/* The same for LOAD_ATTR, with the site's guess of the entry index
+ * (instances of one class usually store their attributes in the same
+ * order, so one site finds a name at one index). */
+WF_INLINE int wfo_instance_dict_get_ref_hinted(wf_object *o, wf_object *name, wf_object **out,
+                                               _Atomic uintptr_t *hint) {
+    return wfo_instance_dict_get_ref_ex(o, name, out, hint);
 }
 extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
 extern const char *const wfo_cmp_symbols[6]; /* "<" ... */

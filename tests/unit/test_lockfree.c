@@ -1,6 +1,7 @@
 /*
  * tests/unit/test_lockfree.c — the lock-free read protocol of list, dict
- * and set (docs/internals/containers.md) against concurrent writers.
+ * and set (docs/internals/containers.md) against concurrent writers, and
+ * the dict read that starts at a guessed entry index.
  *
  * Each test runs reader threads that read without locks while a writer
  * keeps mutating the same container (appends, pops, item stores, resizes,
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "runtime/objects/objimpl.h" /* wfo_dict_get_ref_nolock_hinted */
 #include "tests/unit/wtest.h"
 #include "weft/objects.h"
 
@@ -25,6 +27,17 @@ typedef struct {
     _Atomic long bad;
     long writer_iters;
 } shared_t;
+
+/* Runs fn on 4 threads (thread 0 writes, the others read) over container,
+ * which it then releases; no reader may have seen a bad value, and some
+ * reads must have succeeded. */
+static void run_readers_vs_writer(wf_object *container, wtest_thread_fn fn, long iters) {
+    shared_t sh = {.container = container, .writer_iters = iters};
+    wtest_run_threads(4, fn, &sh);
+    ck_assert_int_eq(atomic_load(&sh.bad), 0);
+    ck_assert(atomic_load(&sh.reads_ok) > 0);
+    wf_decref(container);
+}
 
 /* Values are ints tagged so a reader can check them: value = key * 8 + 5
  * for dicts, items = index-independent tags 1000..1999 for lists. */
@@ -95,12 +108,7 @@ static void list_reader_fn(int index, void *arg) {
 }
 
 START_TEST(list_readers_vs_writer) {
-    shared_t sh = {.writer_iters = wtest_scale(200000)};
-    sh.container = wf_list_new(0);
-    wtest_run_threads(4, list_reader_fn, &sh);
-    ck_assert_int_eq(atomic_load(&sh.bad), 0);
-    ck_assert(atomic_load(&sh.reads_ok) > 0);
-    wf_decref(sh.container);
+    run_readers_vs_writer(wf_list_new(0), list_reader_fn, wtest_scale(200000));
 }
 END_TEST
 
@@ -117,6 +125,17 @@ static long key_number(wf_object *k) {
 }
 
 #define NKEYS 512
+
+/* A reader's check of one lookup of key kn: r >= 0, and a value found
+ * (released here) is the one every writer stores for kn. */
+static void check_dict_read(shared_t *sh, int r, wf_object *v, long kn, long *ok) {
+    ck_assert_int_ge(r, 0);
+    if (!r) return;
+    int ov = 0;
+    if (WF_INT_CHECK_EXACT(v) && wf_int_as_i64_overflow(v, &ov) == kn * 8 + 5) (*ok)++;
+    else atomic_fetch_add(&sh->bad, 1);
+    wf_decref(v);
+}
 
 static void dict_writer(wf_object *d, long iters) {
     for (long n = 0; n < iters; n++) {
@@ -152,13 +171,7 @@ static void dict_reader_fn(int index, void *arg) {
         long kn = rand_r(&seed) % NKEYS;
         wf_object *v = NULL;
         int r = wf_dict_get_item_ref(sh->container, keys[kn], &v);
-        ck_assert_int_ge(r, 0);
-        if (r) {
-            int ov = 0;
-            if (WF_INT_CHECK_EXACT(v) && wf_int_as_i64_overflow(v, &ov) == kn * 8 + 5) ok++;
-            else atomic_fetch_add(&sh->bad, 1);
-            wf_decref(v);
-        }
+        check_dict_read(sh, r, v, kn, &ok);
         if ((rand_r(&seed) & 255) == 0) {
             /* A full pass with wf_dict_next: keys and values must agree. */
             wf_ssize_t pos = 0;
@@ -177,12 +190,7 @@ static void dict_reader_fn(int index, void *arg) {
 }
 
 START_TEST(dict_readers_vs_writer) {
-    shared_t sh = {.writer_iters = wtest_scale(300000)};
-    sh.container = wf_dict_new();
-    wtest_run_threads(4, dict_reader_fn, &sh);
-    ck_assert_int_eq(atomic_load(&sh.bad), 0);
-    ck_assert(atomic_load(&sh.reads_ok) > 0);
-    wf_decref(sh.container);
+    run_readers_vs_writer(wf_dict_new(), dict_reader_fn, wtest_scale(300000));
 }
 END_TEST
 
@@ -260,12 +268,7 @@ static void set_fn(int index, void *arg) {
 }
 
 START_TEST(set_readers_vs_writer) {
-    shared_t sh = {.writer_iters = wtest_scale(300000)};
-    sh.container = wf_set_new(NULL);
-    wtest_run_threads(4, set_fn, &sh);
-    ck_assert_int_eq(atomic_load(&sh.bad), 0);
-    ck_assert(atomic_load(&sh.reads_ok) > 0);
-    wf_decref(sh.container);
+    run_readers_vs_writer(wf_set_new(NULL), set_fn, wtest_scale(300000));
 }
 END_TEST
 
@@ -313,6 +316,101 @@ START_TEST(dict_stable_keys_always_found) {
 }
 END_TEST
 
+/* The hinted read (wfo_dict_get_ref_nolock_hinted, the LOAD_ATTR
+ * instance-dict path): whatever the hint says -- the right index, another
+ * key's, a deleted entry's, out of range, a value another thread just
+ * wrote -- the result is d[key] or "not here".  Readers share one hint per
+ * key (as threads share a LOAD_ATTR site) and sometimes scribble a random
+ * one; keys are interned, so the hinted path is taken. */
+#define HKEYS 48
+static _Atomic uintptr_t hints[HKEYS];
+
+static void hinted_fn(int index, void *arg) {
+    shared_t *sh = arg;
+    wf_object *d = sh->container;
+    wf_object *keys[HKEYS];
+    for (long i = 0; i < HKEYS; i++) keys[i] = wf_str_intern(wf_str_from_format("hk%ld", i));
+    if (index == 0) {
+        for (long n = 0; n < sh->writer_iters; n++) {
+            wft_safepoint(wft_current());
+            long kn = (n * 7) % HKEYS;
+            if (n % 3 == 2) {
+                if (wf_dict_del_item(d, keys[kn]) < 0) wf_err_clear();
+            } else {
+                wf_object *v = wf_int_from_i64(kn * 8 + 5);
+                ck_assert_int_eq(wf_dict_set_item(d, keys[kn], v), 0);
+                wf_decref(v);
+            }
+            if (n % 5000 == 4999) wf_dict_clear(d);
+        }
+        atomic_store(&sh->stop, 1);
+    } else {
+        wf_object *absent = wf_str_intern(wf_str_from_cstr("hk-never"));
+        _Atomic uintptr_t absent_hint = 0;
+        unsigned seed = (unsigned)index * 7919u;
+        long ok = 0;
+        while (!atomic_load(&sh->stop)) {
+            wft_safepoint(wft_current()); /* GIL flavour: let the writer run */
+            long kn = rand_r(&seed) % HKEYS;
+            if ((rand_r(&seed) & 15) == 0)
+                atomic_store_explicit(&hints[kn], (uintptr_t)(rand_r(&seed) % 64),
+                                      memory_order_relaxed);
+            wf_object *v = NULL;
+            int r = wfo_dict_get_ref_nolock_hinted(d, keys[kn], &v, &hints[kn]);
+            if (r == -2) r = wf_dict_get_item_ref(d, keys[kn], &v);
+            check_dict_read(sh, r, v, kn, &ok);
+            atomic_store_explicit(&absent_hint, (uintptr_t)(rand_r(&seed) % 64),
+                                  memory_order_relaxed);
+            r = wfo_dict_get_ref_nolock_hinted(d, absent, &v, &absent_hint);
+            if (r == 1) {
+                atomic_fetch_add(&sh->bad, 1);
+                wf_decref(v);
+            }
+        }
+        wf_decref(absent);
+        atomic_fetch_add(&sh->reads_ok, ok);
+    }
+    for (long i = 0; i < HKEYS; i++) wf_decref(keys[i]);
+}
+
+START_TEST(dict_hinted_reads_vs_writer) {
+    run_readers_vs_writer(wf_dict_new(), hinted_fn, wtest_scale(200000));
+}
+END_TEST
+
+/* One thread: a hint at another key's entry, at a deleted entry or out of
+ * range still gives d[key]; a hit found by probing updates the hint. */
+START_TEST(dict_hint_is_only_a_guess) {
+    wf_object *d = wf_dict_new();
+    wf_object *a = wf_str_intern(wf_str_from_cstr("alpha"));
+    wf_object *b = wf_str_intern(wf_str_from_cstr("beta"));
+    ck_assert_int_eq(wf_dict_set_item(d, a, a), 0); /* entry 0 */
+    ck_assert_int_eq(wf_dict_set_item(d, b, b), 0); /* entry 1 */
+    _Atomic uintptr_t hint = 0;                      /* alpha's entry */
+    wf_object *v = NULL;
+    ck_assert_int_eq(wfo_dict_get_ref_nolock_hinted(d, b, &v, &hint), 1);
+    ck_assert_ptr_eq(v, b);
+    wf_decref(v);
+    ck_assert_uint_eq(atomic_load(&hint), 1); /* updated by the probe */
+    atomic_store(&hint, 1000);                /* out of range */
+    ck_assert_int_eq(wfo_dict_get_ref_nolock_hinted(d, a, &v, &hint), 1);
+    ck_assert_ptr_eq(v, a);
+    wf_decref(v);
+    ck_assert_uint_eq(atomic_load(&hint), 0);
+    ck_assert_int_eq(wf_dict_del_item(d, a), 0); /* entry 0 now deleted */
+    ck_assert_int_eq(wfo_dict_get_ref_nolock_hinted(d, a, &v, &hint), 0);
+    ck_assert_ptr_null(v);
+    ck_assert_int_eq(wf_dict_set_item(d, a, b), 0); /* alpha again: entry 2 */
+    ck_assert_int_eq(wfo_dict_get_ref_nolock_hinted(d, a, &v, &hint), 1);
+    ck_assert_ptr_eq(v, b);
+    wf_decref(v);
+    ck_assert_uint_eq(atomic_load(&hint), 2);
+    wf_decref(a);
+    wf_decref(b);
+    wf_decref(d);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("lockfree");
     TCase *tc = wtest_add_tcase(s, "readers", 300);
@@ -321,5 +419,7 @@ int main(void) {
     tcase_add_test(tc, dict_values_dying_under_readers);
     tcase_add_test(tc, set_readers_vs_writer);
     tcase_add_test(tc, dict_stable_keys_always_found);
+    tcase_add_test(tc, dict_hinted_reads_vs_writer);
+    tcase_add_test(tc, dict_hint_is_only_a_guess);
     return wtest_run_suite(s);
 }
