@@ -510,23 +510,6 @@ static WF_NOINLINE int get_ref_value_slow(wf_dict *d, keys_t *k, entry *e, wf_ob
 }
 #endif
 
-/* d[key] as a new reference: 1 found, 0 missing, -1 error.
- *
- * Free-threaded: the owner, or anyone once the dict is shared, reads
- * without the lock.  The inline part is lookup_lockfree restricted to
- * what needs no call -- so that this path needs no stack frame: probe for
- * the identical key object (interned names always are), and take the
- * value when it is owned by the calling thread (a plain count store, and
- * no re-check: no other thread can free it, containers.h's
- * wfo_try_xget_ref explains why, and the entry held the key when the value
- * was read, so the read is a valid state of the dict), immortal (slot
- * re-check first, as wfo_try_incref_compare) or counted per thread (the
- * thread's own counter slot, then the slot re-check, as
- * wfo_try_incref_compare; builtins and module-level functions).  The
- * re-checks are lookup_lockfree's: the entry still holds the key and the
- * dict still uses the table.  Every other case -- a key equal but not identical, a
- * value that needs a shared try-incref, a changed table -- goes out of
- * line and starts that step over (get_ref_value_slow, get_ref_hash_slow). */
 #if WF_FREE_THREADED
 /* The value step of the inline read, once entry e of table k was seen
  * holding key itself: 1 with *out a new reference when the value needs no
@@ -578,7 +561,24 @@ WF_INLINE int value_fast(wf_dict *d, keys_t *k, entry *e, wf_object *key, wf_obj
 }
 #endif
 
-/* found_ix: where a hit through the inline paths stores the entry index it
+/* d[key] as a new reference: 1 found, 0 missing, -1 error.
+ *
+ * Free-threaded: the owner, or anyone once the dict is shared, reads
+ * without the lock.  The inline part is lookup_lockfree restricted to
+ * what needs no call -- so that this path needs no stack frame: probe for
+ * the identical key object (interned names always are), and take the
+ * value when it is owned by the calling thread (a plain count store, and
+ * no re-check: no other thread can free it, containers.h's
+ * wfo_try_xget_ref explains why, and the entry held the key when the value
+ * was read, so the read is a valid state of the dict), immortal (slot
+ * re-check first, as wfo_try_incref_compare) or counted per thread (the
+ * thread's own counter slot, then the slot re-check, as
+ * wfo_try_incref_compare; builtins and module-level functions).  The
+ * re-checks are lookup_lockfree's: the entry still holds the key and the
+ * dict still uses the table.  Every other case -- a key equal but not identical, a
+ * value that needs a shared try-incref, a changed table -- goes out of
+ * line and starts that step over (get_ref_value_slow, get_ref_hash_slow).
+ * found_ix: where a hit through the inline paths stores the entry index it
  * used (wfo_dict_get_ref_nolock_hinted), or NULL. */
 WF_INLINE int get_ref_hash_ex(wf_object *o, wf_object *key, wf_hash_t h, wf_object **out,
                               bool nolock, wf_ssize_t *found_ix) {
@@ -661,10 +661,15 @@ static WF_NOINLINE int get_ref_hash(wf_object *o, wf_object *key, wf_hash_t h, w
  * point, so a caller may run it on a dict it merely borrows, as long as
  * the dict cannot be freed before the caller's next quiescent state
  * (wfo_instance_dict_get_ref, objimpl.h). */
+/* The hash an exact str caches, or -1 (not an exact str, or not hashed yet). */
+static inline wf_hash_t cached_str_hash(wf_object *key) {
+    if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -1;
+    return atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+}
+
 int wfo_dict_get_ref_nolock(wf_object *o, wf_object *key, wf_object **out) {
     *out = NULL;
-    if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -2;
-    wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+    wf_hash_t h = cached_str_hash(key);
     if (WF_UNLIKELY(h == -1)) return -2;
     return get_ref_hash_ex(o, key, h, out, true, NULL);
 }
@@ -703,8 +708,7 @@ int wfo_dict_get_ref_nolock_hinted(wf_object *o, wf_object *key, wf_object **out
     }
 #endif
     *out = NULL;
-    if (WF_UNLIKELY(!WF_STR_CHECK_EXACT(key))) return -2;
-    wf_hash_t h = atomic_load_explicit(&((wf_str *)key)->hash, memory_order_relaxed);
+    wf_hash_t h = cached_str_hash(key);
     if (WF_UNLIKELY(h == -1)) return -2;
     wf_ssize_t found = -1;
     int r = get_ref_hash_ex(o, key, h, out, true, &found);

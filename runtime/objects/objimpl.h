@@ -202,6 +202,9 @@ int wfo_dict_get_ref_nolock_hinted(wf_object *d, wf_object *key, wf_object **out
  * the dict's header (no shared-count RMW to pass a cache line around).
  * Anything wfo_dict_get_ref_nolock leaves undecided (a key compared by
  * code, a dict not yet readable lock-free) takes the counted path. */
+/* hint: NULL, or LOAD_ATTR's guess of the entry index of name (instances of
+ * one class usually store their attributes in the same order, so one site
+ * finds a name at one index; wfo_dict_get_ref_nolock_hinted). */
 WF_INLINE int wfo_instance_dict_get_ref_ex(wf_object *o, wf_object *name, wf_object **out,
                                            _Atomic uintptr_t *hint) {
     *out = NULL;
@@ -220,13 +223,6 @@ WF_INLINE int wfo_instance_dict_get_ref_ex(wf_object *o, wf_object *name, wf_obj
 }
 WF_INLINE int wfo_instance_dict_get_ref(wf_object *o, wf_object *name, wf_object **out) {
     return wfo_instance_dict_get_ref_ex(o, name, out, NULL);
-}
-/* The same for LOAD_ATTR, with the site's guess of the entry index
- * (instances of one class usually store their attributes in the same
- * order, so one site finds a name at one index). */
-WF_INLINE int wfo_instance_dict_get_ref_hinted(wf_object *o, wf_object *name, wf_object **out,
-                                               _Atomic uintptr_t *hint) {
-    return wfo_instance_dict_get_ref_ex(o, name, out, hint);
 }
 extern wf_object *wfo_cmp_opnames[6]; /* "__lt__" ... */
 extern const char *const wfo_cmp_symbols[6]; /* "<" ... */

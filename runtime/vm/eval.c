@@ -205,7 +205,7 @@ WF_INLINE wf_object *load_attr(wfv_code *co, int lasti, wf_object *owner, wf_obj
             /* The site's value word guesses the entry index of name in
              * the instance dict (dict.c checks it). */
             wf_object *v;
-            int r = wfo_instance_dict_get_ref_hinted(owner, name, &v, &c->value);
+            int r = wfo_instance_dict_get_ref_ex(owner, name, &v, &c->value);
             if (r < 0) return NULL;
             if (r > 0) return v;
         }
