@@ -842,12 +842,13 @@ wf_type wf_method_type = {
  * __init__ (or property's __set_name__) runs again, possibly while other
  * threads use the object, so they are WF_T_OBJECT-style members: stores
  * swap them under the object's critical section and release the old value
- * afterwards (field_store); every read that uses a value takes its own
- * reference with the lock-free protocol (member_load).  A reader that held
- * a borrowed pointer across a call into the wrapped function could see it
- * freed by a concurrent re-initialisation.
+ * afterwards (wfo_field_store, objimpl.h; func.c's attributes use it too);
+ * every read that uses a value takes its own reference with the lock-free
+ * protocol (member_load).  A reader that held a borrowed pointer across a
+ * call into the wrapped function could see it freed by a concurrent
+ * re-initialisation.
  */
-static void field_store(wf_object *o, wf_object *_Atomic *slot, wf_object *v) {
+void wfo_field_store(wf_object *o, wf_object *_Atomic *slot, wf_object *v) {
     if (v) {
         wf_incref(v);
         wf_enable_try_incref(v);
@@ -857,14 +858,14 @@ static void field_store(wf_object *o, wf_object *_Atomic *slot, wf_object *v) {
 
 typedef struct {
     wf_object ob_base;
-    wf_object *_Atomic cm_callable; /* field_store / member_load */
+    wf_object *_Atomic cm_callable; /* wfo_field_store / member_load */
     wf_object *cm_dict;
 } wrapped_callable;
 
 static wf_object *wc_new(wf_type *t, wf_object *callable) {
     wrapped_callable *w = (wrapped_callable *)wf_type_generic_alloc(t, 0);
     if (!w) return NULL;
-    field_store((wf_object *)w, &w->cm_callable, callable);
+    wfo_field_store((wf_object *)w, &w->cm_callable, callable);
     return (wf_object *)w;
 }
 wf_object *wf_classmethod_new(wf_object *callable) { return wc_new(&wf_classmethod_type, callable); }
@@ -901,7 +902,7 @@ static int wc_init(wf_object *o, wf_object *args, wf_object *kwargs) {
         return -1;
     }
     wf_object *callable = WF_TUPLE_ITEM(args, 0); /* args keeps it alive */
-    field_store(o, &w->cm_callable, callable);
+    wfo_field_store(o, &w->cm_callable, callable);
     /* As CPython 3.10+: copy the wrapped callable's metadata into our
      * __dict__ (attributes it lacks are skipped). */
     static const char *const copied[] = {"__module__", "__name__", "__qualname__", "__doc__",
@@ -1015,10 +1016,10 @@ wf_object *wf_property_new(wf_object *fget, wf_object *fset, wf_object *fdel, wf
     property *p = (property *)wf_type_generic_alloc(&wf_property_type, 0);
     if (!p) return NULL;
     wf_object *o = (wf_object *)p;
-    if (fget && fget != wf_None) field_store(o, &p->fget, fget);
-    if (fset && fset != wf_None) field_store(o, &p->fset, fset);
-    if (fdel && fdel != wf_None) field_store(o, &p->fdel, fdel);
-    if (doc && doc != wf_None) field_store(o, &p->doc, doc);
+    if (fget && fget != wf_None) wfo_field_store(o, &p->fget, fget);
+    if (fset && fset != wf_None) wfo_field_store(o, &p->fset, fset);
+    if (fdel && fdel != wf_None) wfo_field_store(o, &p->fdel, fdel);
+    if (doc && doc != wf_None) wfo_field_store(o, &p->doc, doc);
     return o;
 }
 #define PLOAD(p, f) atomic_load_explicit(&(p)->f, memory_order_relaxed)
@@ -1095,14 +1096,14 @@ static int property_init(wf_object *o, wf_object *args, wf_object *kwargs) {
     wf_object *_Atomic *slots[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
     for (int i = 0; i < 4; i++) {
         wf_object *v = vals[i] && vals[i] != wf_None ? vals[i] : NULL;
-        field_store(o, slots[i], v);
+        wfo_field_store(o, slots[i], v);
     }
-    field_store(o, &p->name, NULL); /* as CPython: a new __init__ forgets the name */
+    wfo_field_store(o, &p->name, NULL); /* as CPython: a new __init__ forgets the name */
     wf_object *fget = vals[0] && vals[0] != wf_None ? vals[0] : NULL; /* args keeps it alive */
     if (!(vals[3] && vals[3] != wf_None) && fget) {
         wf_object *d;
         if (wf_object_lookup_attr(fget, WFO_ID(__doc__), &d) > 0) {
-            if (d != wf_None) field_store(o, &p->doc, d);
+            if (d != wf_None) wfo_field_store(o, &p->doc, d);
             wf_decref(d);
         }
         if (wf_err_occurred()) return -1;
@@ -1123,7 +1124,7 @@ static wf_object *property_copy(wf_object *o, int which, wf_object *f) {
                                     fs[2] ? fs[2] : wf_None, doc ? doc : wf_None);
     wf_object *r = args ? wf_object_call((wf_object *)t, args, NULL) : NULL;
     wf_xdecref(args);
-    if (r && WF_TYPE(r) == &wf_property_type && name) field_store(r, &((property *)r)->name, name);
+    if (r && WF_TYPE(r) == &wf_property_type && name) wfo_field_store(r, &((property *)r)->name, name);
     for (int i = 0; i < 3; i++) wf_xdecref(fs[i]);
     wf_xdecref(doc);
     wf_xdecref(name);
@@ -1136,7 +1137,7 @@ static wf_object *property_set_name(wf_object *o, wf_object *const *args, wf_ssi
     if (nargs != 2)
         return wf_err_format(&wf_exc_TypeError, "__set_name__() takes 2 positional arguments but %zd were given",
                              nargs);
-    field_store(o, &((property *)o)->name, args[1]);
+    wfo_field_store(o, &((property *)o)->name, args[1]);
     WF_RETURN_NONE;
 }
 static wf_method_def property_methods[] = {

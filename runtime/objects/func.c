@@ -64,20 +64,8 @@ extern __typeof__(wfv_interp_state) wfv_interp_state __attribute__((weak));
  * Atomic slots
  */
 
-/* Publish v (borrowed, may be NULL) in a slot of owner; the old value is
- * released after the swap.  The swap happens under owner's critical
- * section so that slot_load's locked fallback sees a stable slot. */
-static void slot_store(wf_object *owner, wf_object *_Atomic *slot, wf_object *v) {
-    if (v) {
-        wf_incref(v);
-        wf_enable_try_incref(v);
-    }
-    wf_object *old;
-    WF_BEGIN_CRITICAL_SECTION(owner);
-    old = atomic_exchange_explicit(slot, v, memory_order_acq_rel);
-    WF_END_CRITICAL_SECTION();
-    wf_xdecref(old);
-}
+/* Stores: wfo_field_store (objimpl.h), which swaps under owner's critical
+ * section, so slot_load's locked fallback sees a stable slot. */
 
 /* A new reference to the value of a slot of owner, or NULL.  Lock-free
  * when the value allows try-increfs (values stored here do; values the
@@ -289,7 +277,7 @@ static int func_set_name(wf_object *o, wf_object *v, void *c) {
         wf_err_set_string(&wf_exc_TypeError, "__name__ must be set to a string object");
         return -1;
     }
-    slot_store(o, &FN(o)->func_name, v);
+    wfo_field_store(o, &FN(o)->func_name, v);
     return 0;
 }
 
@@ -303,7 +291,7 @@ static int func_set_qualname(wf_object *o, wf_object *v, void *c) {
         wf_err_set_string(&wf_exc_TypeError, "__qualname__ must be set to a string object");
         return -1;
     }
-    slot_store(o, &FN(o)->func_qualname, v);
+    wfo_field_store(o, &FN(o)->func_qualname, v);
     return 0;
 }
 
@@ -318,7 +306,7 @@ static int func_set_defaults(wf_object *o, wf_object *v, void *c) {
         wf_err_set_string(&wf_exc_TypeError, "__defaults__ must be set to a tuple object");
         return -1;
     }
-    slot_store(o, &FN(o)->func_defaults, v);
+    wfo_field_store(o, &FN(o)->func_defaults, v);
     return 0;
 }
 
@@ -333,7 +321,7 @@ static int func_set_kwdefaults(wf_object *o, wf_object *v, void *c) {
         wf_err_set_string(&wf_exc_TypeError, "__kwdefaults__ must be set to a dict object");
         return -1;
     }
-    slot_store(o, &FN(o)->func_kwdefaults, v);
+    wfo_field_store(o, &FN(o)->func_kwdefaults, v);
     return 0;
 }
 
@@ -343,7 +331,7 @@ static wf_object *func_get_doc(wf_object *o, void *c) {
 }
 static int func_set_doc(wf_object *o, wf_object *v, void *c) {
     (void)c;
-    slot_store(o, &FN(o)->func_doc, v == wf_None ? NULL : v);
+    wfo_field_store(o, &FN(o)->func_doc, v == wf_None ? NULL : v);
     return 0;
 }
 
@@ -353,7 +341,7 @@ static wf_object *func_get_module(wf_object *o, void *c) {
 }
 static int func_set_module(wf_object *o, wf_object *v, void *c) {
     (void)c;
-    slot_store(o, &FN(o)->func_module, v);
+    wfo_field_store(o, &FN(o)->func_module, v);
     return 0;
 }
 
@@ -407,7 +395,7 @@ static int func_set_annotations(wf_object *o, wf_object *v, void *c) {
         wf_err_set_string(&wf_exc_TypeError, "__annotations__ must be set to a dict object");
         return -1;
     }
-    slot_store(o, &FN(o)->func_annotations, v);
+    wfo_field_store(o, &FN(o)->func_annotations, v);
     return 0;
 }
 
@@ -504,9 +492,9 @@ static wf_object *func_tp_new(wf_type *type, wf_object *args, wf_object *kwargs)
     wf_object *f = wfv_function_new(a[0], a[1], NULL);
     if (!f) return NULL;
     if (name) {
-        slot_store(f, &FN(f)->func_name, name);
+        wfo_field_store(f, &FN(f)->func_name, name);
     }
-    if (defs) slot_store(f, &FN(f)->func_defaults, defs);
+    if (defs) wfo_field_store(f, &FN(f)->func_defaults, defs);
     if (closure) FN(f)->func_closure = wf_newref(closure);
     return f;
 }

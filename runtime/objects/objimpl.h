@@ -96,6 +96,12 @@ void wfo_slots_fini(void);
 wf_object *wfo_wrapper_descr_new(wf_type *type, const struct wfo_slotdef *sd, void *wrapped);
 wf_object *wfo_member_get(wf_object *obj, wf_member_def *m);
 int wfo_member_set(wf_object *obj, wf_member_def *m, wf_object *value);
+/* Store v (borrowed, may be NULL) in an object field that readers load
+ * with the try-incref protocol (falling back to owner's critical section):
+ * v gets try-increfs enabled, the swap happens under owner's critical
+ * section, and the old value is released afterwards (descr.c; func.c's
+ * attributes, classmethod/staticmethod/property fields). */
+void wfo_field_store(wf_object *owner, wf_object *_Atomic *slot, wf_object *v);
 /* __slots__ access for eval.c's attribute caches (descr.c). */
 size_t wfo_member_descr_slot_offset(wf_object *d, wf_type *tp);
 wf_object *wfo_slot_get(wf_object *obj, size_t offset, wf_object *name);
