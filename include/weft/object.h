@@ -27,8 +27,10 @@
  *                       only through critical sections.
  *   13   ob_gc_bits     WF_GC_* bits; relaxed RMW under the object's lock or
  *                       while the object is private; relaxed loads anywhere.
- *   14   ob_flags       WF_OBJ_* bits; written only before the object is
- *                       published (creation), read without synchronisation.
+ *   14   ob_flags       WF_OBJ_* bits.  STATIC and PT_LATER are written only
+ *                       while the object is private; PT_SEEN is set by any
+ *                       thread holding a reference (relaxed RMW).  Relaxed
+ *                       loads anywhere.
  *   16   ob_type        the type; immutable after publication.
  *
  * GIL flavour, 16 bytes: ob_refcnt (plain integer, protected by the GIL) and
@@ -69,10 +71,13 @@ typedef struct wf_type wf_type;
 #define WF_TLS_LOCAL_EXEC __attribute__((tls_model("local-exec")))
 extern _Thread_local uint32_t wft_tls_index WF_TLS_LOCAL_EXEC;
 
-/* ob_flags bits (written only before publication). */
+/* ob_flags bits. */
 #define WF_OBJ_STATIC 0x0001u /* statically allocated: never freed */
 #define WF_OBJ_PT_LATER 0x0002u /* wf_perthread_enable_for_threads was asked
                                    while the process had one thread */
+#define WF_OBJ_PT_SEEN 0x0004u /* a thread that does not own the object has
+                                  loaded it from a shared place once
+                                  (wf_perthread_note_shared_load) */
 
 #if WF_FREE_THREADED
 
@@ -82,7 +87,7 @@ struct wf_object {
     _Atomic int32_t ob_ref_shared;
     wf_mutex ob_mutex;
     _Atomic uint8_t ob_gc_bits;
-    uint16_t ob_flags;
+    _Atomic uint16_t ob_flags;
     wf_type *ob_type;
 };
 
@@ -472,16 +477,18 @@ static inline bool wf_is_perthread(const wf_object *op) {
     return atomic_load_explicit(&((wf_object *)op)->ob_tid, memory_order_relaxed) ==
            WF_TID_PERTHREAD;
 }
-/* The VM's hint after loading v from a module's globals or attributes: a
- * value that is neither immortal, per-thread, nor owned by the caller is
- * worth converting (every thread that loads it would otherwise contend on
- * its shared count). */
+/* The VM's hint after loading v from a module's globals or attributes (or
+ * an item of a per-thread container): a value that is neither immortal,
+ * per-thread, nor owned by the caller is worth converting (every thread
+ * that loads it would otherwise contend on its shared count) -- once it
+ * has been loaded so twice (wf_perthread_note_slow, perthread.c). */
+void wf_perthread_note_slow(wf_object *v);
 static inline void wf_perthread_note_shared_load(wf_object *v) {
     uint32_t tid = atomic_load_explicit(&v->ob_tid, memory_order_relaxed);
     if (WF_LIKELY(tid == wft_tls_index || tid == WF_TID_PERTHREAD)) return;
     if (atomic_load_explicit(&v->ob_ref_local, memory_order_relaxed) == WF_IMMORTAL_LOCAL) return;
     if (atomic_load_explicit(&v->ob_gc_bits, memory_order_relaxed) & (WF_GC_PT_WANTED | WF_GC_DEFERRED)) return;
-    wf_perthread_request(v);
+    wf_perthread_note_slow(v);
 }
 #else
 static inline bool wf_is_perthread(const wf_object *op) {

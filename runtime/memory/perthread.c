@@ -79,7 +79,7 @@ static uint32_t ptc_objs_cap;
 static uint32_t *ptc_free;        /* free ids (a stack) */
 static uint32_t ptc_free_len, ptc_free_cap;
 static ptc_thread *ptc_threads;   /* every registered thread's record */
-static wf_object **ptc_pending;   /* requests; each holds a reference */
+static wf_object **ptc_pending;   /* requests; no references (see above) */
 static size_t ptc_pending_len, ptc_pending_cap;
 static _Atomic size_t ptc_live;   /* per-thread objects now (statistics) */
 
@@ -253,7 +253,9 @@ void wf_perthread_enable(wf_object *op) {
 
 void wf_perthread_enable_for_threads(wf_object *op) {
     if (atomic_load_explicit(&ptc_single, memory_order_relaxed)) {
-        op->ob_flags |= WF_OBJ_PT_LATER; /* private: a plain store */
+        /* private: no other thread writes the flags yet */
+        uint16_t f = atomic_load_explicit(&op->ob_flags, memory_order_relaxed);
+        atomic_store_explicit(&op->ob_flags, f | WF_OBJ_PT_LATER, memory_order_relaxed);
         return;
     }
     wf_perthread_enable(op);
@@ -300,6 +302,25 @@ void wf_perthread_request(wf_object *op) {
         return;
     }
     wft_eval_breaker_set(me, WFT_EB_PERTHREAD);
+}
+
+/* The load hint's second step (weft/object.h): the first load of op by a
+ * thread that does not own it only marks op, the next one requests the
+ * conversion.  A value that another thread replaces as soon as it is read
+ * -- a counter in a shared list or a module global, bumped by every
+ * thread -- is loaded once by a non-owner and then dies: requesting it
+ * would cost every such load the pending list's lock, its death a search
+ * of the list, and the program a conversion pause every
+ * PTC_MIN_PAUSE_GAP_NS, all for objects that are gone by the pause.  An
+ * object that threads keep loading is requested at its second load.  The
+ * mark lives in the header, which a new object in op's memory starts
+ * without. */
+void wf_perthread_note_slow(wf_object *op) {
+    if (!(atomic_load_explicit(&op->ob_flags, memory_order_relaxed) & WF_OBJ_PT_SEEN)) {
+        atomic_fetch_or_explicit(&op->ob_flags, WF_OBJ_PT_SEEN, memory_order_relaxed);
+        return;
+    }
+    wf_perthread_request(op);
 }
 
 /* With the world stopped (the merge queues are already merged, so owned
@@ -376,7 +397,9 @@ void wfm_perthread_convert_pending_stopped(void) {
 /* The first thread's conversion walk (world stopped). */
 static void later_visit(wf_object *op, void *arg) {
     size_t *n = arg;
-    if (!(op->ob_flags & WF_OBJ_PT_LATER) || !convertible(op)) return;
+    if (!(atomic_load_explicit(&op->ob_flags, memory_order_relaxed) & WF_OBJ_PT_LATER) ||
+        !convertible(op))
+        return;
     if (!claim(op)) return;
     lock();
     convert_stopped(op);

@@ -26,6 +26,9 @@
  *     for): exact counts, no crash (also run under TSan);
  *   - an unregistered thread's counts go to the shared field, which may go
  *     below zero while slots hold the rest;
+ *   - the VM's load hint requests an object at a non-owner's second load
+ *     of it, not its first (a value replaced as soon as it is read causes
+ *     no request);
  *   - immortal and deferred objects are never converted; wf_set_immortal
  *     and wf_set_deferred leave a per-thread object per-thread.
  * GIL flavour: every function is a harmless no-op (nothing is per-thread,
@@ -750,6 +753,58 @@ START_TEST(test_many_requesters) {
 }
 END_TEST
 
+/* The VM's load hint (wf_perthread_note_shared_load) requests an object a
+ * non-owner loads only at its second such load: the first one marks it.
+ * A value loaded once and then replaced -- a shared counter -- causes no
+ * request, no pending entry and no pause; a new object in the memory of a
+ * marked one starts unmarked. */
+static void note_fn(int idx, void *p) {
+    (void)idx;
+    wf_object **objs = p;
+    /* objs[0]: loaded twice */
+    wf_incref(objs[0]);
+    wf_perthread_note_shared_load(objs[0]);
+#if WF_FREE_THREADED
+    ck_assert(atomic_load(&objs[0]->ob_flags) & WF_OBJ_PT_SEEN);
+    ck_assert(!(wf_gc_bits(objs[0]) & WF_GC_PT_WANTED));
+    ck_assert(!(wft_eval_breaker_get(wft_current()) & WFT_EB_PERTHREAD));
+#endif
+    wf_perthread_note_shared_load(objs[0]);
+#if WF_FREE_THREADED
+    ck_assert(wf_gc_bits(objs[0]) & WF_GC_PT_WANTED);
+    ck_assert(wft_eval_breaker_get(wft_current()) & WFT_EB_PERTHREAD);
+#endif
+    wf_decref(objs[0]);
+    /* objs[1]: loaded once, its reference dropped here (the last one) */
+    wf_perthread_note_shared_load(objs[1]);
+#if WF_FREE_THREADED
+    ck_assert(!(wf_gc_bits(objs[1]) & WF_GC_PT_WANTED));
+#endif
+    wf_decref(objs[1]);
+}
+
+START_TEST(test_note_requests_at_second_load) {
+    reset();
+    wf_object *objs[2] = {wtest_new_counted(), wtest_new_counted()};
+    wtest_run_threads(1, note_fn, objs);
+    settle(); /* objs[1] dies in our merge queue */
+    ck_assert_int_eq(counted(), 1);
+    wtest_sleep_ms(3);
+    wfm_perthread_service();
+    ck_assert(wf_is_perthread(objs[0]) == (bool)WF_FREE_THREADED);
+    ck_assert_int_eq(wf_refcnt(objs[0]), 1);
+    /* likely objs[1]'s memory: unmarked, and one load only marks it */
+    wf_object *fresh = wtest_new_counted();
+#if WF_FREE_THREADED
+    ck_assert(!(atomic_load(&fresh->ob_flags) & WF_OBJ_PT_SEEN));
+#endif
+    wf_decref(fresh);
+    wf_decref(objs[0]);
+    collect();
+    ck_assert_int_eq(counted(), 3);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------------
  * 5. Threads count while the main thread collects
  * ------------------------------------------------------------------------- */
@@ -1125,6 +1180,7 @@ static Suite *perthread_suite(void) {
     tcase_add_test(tc, test_request_dies_in_merge_queue);
     tcase_add_test(tc, test_many_requesters);
     tcase_add_test(tc, test_request_ignored_when_death_observable);
+    tcase_add_test(tc, test_note_requests_at_second_load);
     tc = wtest_add_tcase(s, "storm", 300);
     tcase_add_test(tc, test_counts_while_collecting);
     tcase_add_test(tc, test_collector_on_other_thread);
