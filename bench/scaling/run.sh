@@ -214,7 +214,7 @@ if command -v gnuplot >/dev/null 2>&1 && grep -q '^weft-ft ' "$dat"; then
         echo >>"$pd"
     done
     {
-        echo "set terminal png size 1000,700"
+        echo "set terminal png size 1000,700 noenhanced"
         echo "set output '$out/scaling.png'"
         echo "set title 'weft free-threaded: speedup vs threads'"
         echo "set xlabel 'threads'; set ylabel 'speedup N*T(1)/T(N)'"
