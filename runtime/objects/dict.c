@@ -674,6 +674,20 @@ int wfo_dict_get_ref_nolock(wf_object *o, wf_object *key, wf_object **out) {
     return get_ref_hash_ex(o, key, h, out, true, NULL);
 }
 
+/* The probe after a wrong guess: a hit found by probing becomes the new
+ * guess (a miss leaves the guess alone: a site that sees the name in some
+ * dicts and not in others keeps its index). */
+static WF_NOINLINE int get_ref_probe_hinted(wf_object *o, wf_object *key, wf_object **out,
+                                            _Atomic uintptr_t *hint) {
+    *out = NULL;
+    wf_hash_t h = cached_str_hash(key);
+    if (WF_UNLIKELY(h == -1)) return -2;
+    wf_ssize_t found = -1;
+    int r = get_ref_hash_ex(o, key, h, out, true, &found);
+    if (found >= 0) atomic_store_explicit(hint, (uintptr_t)found, memory_order_relaxed);
+    return r;
+}
+
 /* wfo_dict_get_ref_nolock with a guess of where key is (objimpl.h): the
  * entry at index *hint of the current table is tried first, and only if
  * it does not hold key itself (or its value needs more than the inline
@@ -682,7 +696,9 @@ int wfo_dict_get_ref_nolock(wf_object *o, wf_object *key, wf_object **out) {
  * table has published (nentries, acquire) and the entry must hold key
  * itself, and an entry holding a key is the key's one live entry in that
  * table (entries are append-only; a deleted entry's key is NULL).  So
- * threads racing on one hint cost each other only a probe. */
+ * threads racing on one hint cost each other only a probe.  The guess is
+ * checked in a leaf function (no registers to save, nothing else inlined);
+ * a wrong one tail-calls the probe. */
 int wfo_dict_get_ref_nolock_hinted(wf_object *o, wf_object *key, wf_object **out,
                                    _Atomic uintptr_t *hint) {
     wf_dict *d = (wf_dict *)o;
@@ -707,13 +723,7 @@ int wfo_dict_get_ref_nolock_hinted(wf_object *o, wf_object *key, wf_object **out
         }
     }
 #endif
-    *out = NULL;
-    wf_hash_t h = cached_str_hash(key);
-    if (WF_UNLIKELY(h == -1)) return -2;
-    wf_ssize_t found = -1;
-    int r = get_ref_hash_ex(o, key, h, out, true, &found);
-    if (found >= 0) atomic_store_explicit(hint, (uintptr_t)found, memory_order_relaxed);
-    return r;
+    return get_ref_probe_hinted(o, key, out, hint);
 }
 
 static WF_NOINLINE int get_item_ref_hashing(wf_object *o, wf_object *key, wf_object **out) {
