@@ -355,47 +355,6 @@ static int load_global(wf_object *globals, wf_object *builtins, wf_object *name,
     return mapping_get(builtins, name, out);
 }
 
-/* LOAD_GLOBAL's lookup: load_global with the site's guesses of where name
- * is, kept in its inline cache -- the value word guesses the entry index of
- * name in globals (or says GLOBAL_ABSENT), the tag word its index in
- * builtins.  A module's names stay at one index for as long as its dict
- * keeps its table, so the guess replaces the probe;
- * wfo_dict_get_ref_nolock_hinted checks the guess (bounds against the
- * published entries, then the entry must hold name itself), so a wrong or
- * stale one, or threads racing on one site, cost only a probe.  Both dicts
- * are borrowed from the frame, which keeps them alive, and the hinted read
- * reaches no safe point.  Anything it leaves undecided (a dict not yet
- * readable without the lock, a key compared by running code) takes
- * load_global. */
-#define GLOBAL_ABSENT UINTPTR_MAX
-WF_INLINE int load_global_cached(wfv_code *co, int lasti, wf_object *globals, wf_object *builtins,
-                                 wf_object *name, wf_object **out) {
-    static_assert(sizeof(uint64_t) == sizeof(uintptr_t), "the tag word holds an index");
-    wfv_inline_cache *c = &co->co_caches[co->co_cache_slot[lasti]];
-    if (WF_LIKELY(WF_DICT_CHECK_EXACT(globals))) {
-        /* GLOBAL_ABSENT: the last lookup here did not find name in
-         * globals (a builtin's name): probe without a guess, and go back
-         * to guessing once it is found there. */
-        int r;
-        if (atomic_load_explicit(&c->value, memory_order_relaxed) != GLOBAL_ABSENT) {
-            r = wfo_dict_get_ref_nolock_hinted(globals, name, out, &c->value);
-            if (WF_LIKELY(r == 1)) return 1;
-            if (r == 0) atomic_store_explicit(&c->value, GLOBAL_ABSENT, memory_order_relaxed);
-        } else {
-            r = wfo_dict_get_ref_nolock(globals, name, out);
-            if (WF_UNLIKELY(r == 1)) {
-                atomic_store_explicit(&c->value, 0, memory_order_relaxed);
-                return 1;
-            }
-        }
-        if (r == 0 && WF_LIKELY(WF_DICT_CHECK_EXACT(builtins))) {
-            r = wfo_dict_get_ref_nolock_hinted(builtins, name, out, (_Atomic uintptr_t *)&c->tag);
-            if (WF_LIKELY(r != -2)) return r;
-        }
-    }
-    return load_global(globals, builtins, name, out);
-}
-
 /* "f()" / "mod.f()" as CPython's _PyObject_FunctionStr. */
 static wf_object *function_str(wf_object *func) {
     wf_object *qualname = NULL, *module = NULL, *r = NULL;
@@ -1889,7 +1848,7 @@ wf_object *wfv_eval_frame(wfv_vmstate *s, wfv_frame *f, wf_object *sent, int thr
     TARGET(LOAD_GLOBAL) {
         wf_object *name = names[oparg >> 1];
         wf_object *v = NULL;
-        int r = load_global_cached(co, ip - code - 1, f->f_globals, f->f_builtins, name, &v);
+        int r = load_global(f->f_globals, f->f_builtins, name, &v);
         if (r <= 0) {
             if (r == 0) name_error(name);
             goto error;
